@@ -1,0 +1,22 @@
+using AnnotationGate.Core.Configuration;
+
+namespace AnnotationGate.Core.Checks;
+
+/// <summary>
+/// Turns each <c>checks:</c> entry into a runnable check: an <see cref="IRecordCheck"/> for checks that
+/// look at one record at a time, an <see cref="IGateStep"/> for checks over whole datasets.
+/// </summary>
+public static class CheckFactory
+{
+    /// <summary>Creates the check; configuration problems go to <paramref name="setup"/> and null is returned.</summary>
+    public static object? Create(CheckConfig config, CheckSetup setup) => config switch
+    {
+        _ => Unsupported(config, setup),
+    };
+
+    private static object? Unsupported(CheckConfig config, CheckSetup setup)
+    {
+        setup.Fail("type", $"Check type '{config.Type}' is not available in this build of AnnotationGate.");
+        return null;
+    }
+}

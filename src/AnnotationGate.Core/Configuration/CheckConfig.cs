@@ -1,0 +1,190 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using AnnotationGate.Core.Findings;
+
+namespace AnnotationGate.Core.Configuration;
+
+/// <summary>
+/// One entry of <c>checks:</c>. The <c>type</c> key selects the subclass; keys that a type does not
+/// define are invalid.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonDerivedType(typeof(JsonSchemaCheckConfig), CheckTypes.JsonSchema)]
+[JsonDerivedType(typeof(LengthCheckConfig), CheckTypes.Length)]
+[JsonDerivedType(typeof(RequiredFieldsCheckConfig), CheckTypes.RequiredFields)]
+[JsonDerivedType(typeof(PatternCheckConfig), CheckTypes.Pattern)]
+[JsonDerivedType(typeof(GoldenCheckConfig), CheckTypes.Golden)]
+[JsonDerivedType(typeof(LabelSourcesCheckConfig), CheckTypes.LabelSources)]
+public abstract class CheckConfig
+{
+    /// <summary>Value of the <c>type</c> key.</summary>
+    [JsonIgnore]
+    public abstract string Type { get; }
+
+    [Description("Name of the check in reports. Defaults to TYPE-N, N being its position from 1.")]
+    public string? Id { get; set; }
+
+    [Required]
+    [Description("Name of the dataset the check reads.")]
+    public string Dataset { get; set; } = "";
+
+    [Description("Severity of this check's findings, overriding the rule defaults.")]
+    public Severity? Severity { get; set; }
+
+    [Description("What the check guards against, in a sentence.")]
+    public string? Description { get; set; }
+}
+
+/// <summary>Values of the <c>type</c> key of a check.</summary>
+public static class CheckTypes
+{
+    public const string JsonSchema = "json-schema";
+    public const string Length = "length";
+    public const string RequiredFields = "required-fields";
+    public const string Pattern = "pattern";
+    public const string Golden = "golden";
+    public const string LabelSources = "label-sources";
+}
+
+/// <summary>How JSON is found in an output field.</summary>
+public enum JsonExtraction
+{
+    /// <summary>The whole output is one JSON value (surrounding whitespace allowed).</summary>
+    Strict,
+
+    /// <summary>The whole trimmed output is one fenced block, <c>```json</c> or a bare fence.</summary>
+    Fenced,
+
+    /// <summary>Exactly one JSON object or array somewhere inside the text.</summary>
+    Embedded,
+}
+
+/// <summary>Validates outputs against a JSON Schema (draft-07 or 2020-12).</summary>
+public sealed class JsonSchemaCheckConfig : CheckConfig
+{
+    public override string Type => CheckTypes.JsonSchema;
+
+    [Description("Field path of the output. Omit to validate the whole record.")]
+    public string? Field { get; set; }
+
+    [Description("How JSON is found in a text output: strict (default), fenced or embedded. Ignored when the field already holds JSON.")]
+    public JsonExtraction Json { get; set; } = JsonExtraction.Strict;
+
+    [Description("Path of the JSON Schema every output must match, relative to the gate file.")]
+    public string? Schema { get; set; }
+
+    [Description("Path of a JSON Schema no output may match (for example, one that requires an ssn field).")]
+    public string? ForbiddenSchema { get; set; }
+}
+
+/// <summary>Unit in which a length is measured.</summary>
+public enum LengthUnit
+{
+    /// <summary>User-perceived characters (extended grapheme clusters).</summary>
+    Graphemes,
+    CodePoints,
+    Utf16,
+    Utf8Bytes,
+
+    /// <summary>Words: runs of letters, digits and joiners between separators; each CJK ideograph, kana or hangul syllable counts as one word.</summary>
+    Words,
+    Tokens,
+}
+
+/// <summary>Bounds the length of a text field.</summary>
+public sealed class LengthCheckConfig : CheckConfig
+{
+    public override string Type => CheckTypes.Length;
+
+    [Required]
+    [Description("Field path of the text to measure.")]
+    public string Field { get; set; } = "";
+
+    [Required]
+    [Description("Unit: graphemes, code-points, utf16, utf8-bytes, words or tokens.")]
+    public LengthUnit Unit { get; set; }
+
+    [Description("Minimum length, inclusive.")]
+    [Range(0, long.MaxValue)]
+    public long? Min { get; set; }
+
+    [Description("Maximum length, inclusive.")]
+    [Range(0, long.MaxValue)]
+    public long? Max { get; set; }
+
+    [Description("Tokenizer for unit tokens: cl100k_base or o200k_base.")]
+    public string? Tokenizer { get; set; }
+}
+
+/// <summary>Requires fields to be present and, unless allowed, non-empty.</summary>
+public sealed class RequiredFieldsCheckConfig : CheckConfig
+{
+    public override string Type => CheckTypes.RequiredFields;
+
+    [Required]
+    [MinLength(1)]
+    [Description("Field paths that every record must have.")]
+    public List<string> Fields { get; set; } = [];
+
+    [Description("Accept null, empty strings, empty arrays and empty objects. Default false.")]
+    public bool AllowEmpty { get; set; }
+}
+
+/// <summary>Regular expressions that an output must or must not match.</summary>
+public sealed class PatternCheckConfig : CheckConfig
+{
+    public override string Type => CheckTypes.Pattern;
+
+    [Required]
+    [Description("Field path of the text to match.")]
+    public string Field { get; set; } = "";
+
+    [Description(".NET regular expressions the text must match (each of them).")]
+    public List<string> MustMatch { get; set; } = [];
+
+    [Description(".NET regular expressions the text must not match (any of them fails).")]
+    public List<string> MustNotMatch { get; set; } = [];
+
+    [Description("Match without regard to case. Default false.")]
+    public bool IgnoreCase { get; set; }
+}
+
+/// <summary>Evaluates predictions against an expert golden set joined by id.</summary>
+public sealed class GoldenCheckConfig : CheckConfig
+{
+    public override string Type => CheckTypes.Golden;
+
+    [Required]
+    [Description("Name of the golden dataset (its labels.field holds the expert label).")]
+    public string Golden { get; set; } = "";
+
+    [Required]
+    [Description("Field path of the predicted label in the check's dataset.")]
+    public string Prediction { get; set; } = "";
+
+    [Description("Minimum value per metric: accuracy, macro-f1, micro-f1, or precision:CLASS, recall:CLASS, f1:CLASS.")]
+    public Dictionary<string, double> Thresholds { get; set; } = [];
+
+    [Description("Field of the golden set to slice metrics by, such as language.")]
+    public List<string> Slices { get; set; } = [];
+}
+
+/// <summary>Scores label sources (single labels or crowd votes) against the golden set.</summary>
+public sealed class LabelSourcesCheckConfig : CheckConfig
+{
+    public override string Type => CheckTypes.LabelSources;
+
+    // The check's dataset is the golden set.
+
+    [Description("Datasets to score. Defaults to every dataset with labels other than the golden one.")]
+    public List<string> Sources { get; set; } = [];
+
+    [Description("Minimum accuracy of each source against the golden labels.")]
+    [Range(0.0, 1.0)]
+    public double? MinAccuracy { get; set; }
+
+    [Description("Minimum Cohen's kappa of each source against the golden labels.")]
+    [Range(-1.0, 1.0)]
+    public double? MinKappa { get; set; }
+}

@@ -1,0 +1,10 @@
+namespace AnnotationGate.Core.Configuration;
+
+/// <summary>One problem in a gate file, with its position and the key concerned.</summary>
+public sealed record ConfigurationError(string File, int Line, int Column, string Message)
+{
+    /// <summary>JSON Pointer of the offending key or value, such as <c>/checks/0/max</c>.</summary>
+    public string? Pointer { get; init; }
+
+    public override string ToString() => $"{File}({Line},{Column}): {Message}";
+}

@@ -1,0 +1,260 @@
+using System.Diagnostics;
+using AnnotationGate.Core.Checks;
+using AnnotationGate.Core.Configuration;
+using AnnotationGate.Core.Data;
+using AnnotationGate.Core.Findings;
+using AnnotationGate.Core.Results;
+
+namespace AnnotationGate.Core.Engine;
+
+/// <summary>
+/// Runs a gate file end to end: loads and validates it, streams each dataset once through its record
+/// checks, runs the whole-dataset checks, and returns the <see cref="GateResult"/>.
+/// </summary>
+public sealed class GateRunner
+{
+    private readonly GateRunOptions _options;
+
+    public GateRunner(GateRunOptions? options = null)
+    {
+        _options = options ?? new GateRunOptions();
+    }
+
+    /// <summary>Runs the gate. Configuration problems give a result with verdict <see cref="Verdict.Error"/>, not an exception.</summary>
+    public async Task<GateResult> RunAsync(string gatePath, CancellationToken cancellationToken = default)
+    {
+        var started = _options.Time.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        LoadedGate gate;
+        try
+        {
+            gate = GateFileLoader.Load(gatePath);
+        }
+        catch (GateConfigurationException ex)
+        {
+            return ConfigurationFailure(gatePath, Path.GetFileNameWithoutExtension(gatePath), ex.Errors, started, clock.Elapsed);
+        }
+
+        var findings = new FindingCollector(gate.Config.Rules, gate.Config.MaxFindingsPerRule);
+        var root = _options.RepositoryRoot is { } given ? Path.GetFullPath(given) : FindRepositoryRoot(gate.Path);
+        var session = new GateSession(gate, root, findings, _options.Time, _options.Services ?? EmptyServices.Instance);
+        var errors = new List<ConfigurationError>();
+        ResolveDatasets(session, errors);
+        var checks = CreateChecks(session, errors);
+        if (errors.Count > 0)
+        {
+            return ConfigurationFailure(gatePath, GateName(gate), errors, started, clock.Elapsed);
+        }
+
+        var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
+        var couldNotRun = false;
+        try
+        {
+            RunRecordChecks(session, checks.OfType<IRecordCheck>().ToList(), results, cancellationToken);
+            foreach (var step in checks.OfType<IGateStep>())
+            {
+                var context = new CheckContext(session, step.Id, SeverityOf(gate, step.Id));
+                results[step.Id] = await step.RunAsync(context, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (IOException ex)
+        {
+            couldNotRun = true;
+            findings.Add(new Finding(RuleCatalog.UnreadableFile, Severity.Error,
+                $"Reading failed: {ex.Message} Check that the file exists and is readable, then run again."));
+        }
+
+        var failed = findings.HasAtLeast(_options.WarningsAsErrors ? Severity.Warning : Severity.Error);
+        return new GateResult
+        {
+            GateName = GateName(gate),
+            GateFile = gatePath,
+            Verdict = couldNotRun ? Verdict.Error : failed ? Verdict.Fail : Verdict.Pass,
+            StartedAt = started,
+            Duration = clock.Elapsed,
+            WarningsAsErrors = _options.WarningsAsErrors,
+            Findings = findings.Findings,
+            Omitted = findings.Omitted,
+            Checks = [.. checks.Select(IdOf).Where(results.ContainsKey).Select(id => results[id])],
+        };
+    }
+
+    /// <summary>Returns the nearest folder above <paramref name="gatePath"/> that holds <c>.git</c>, else the gate's folder.</summary>
+    public static string FindRepositoryRoot(string gatePath)
+    {
+        var start = Path.GetDirectoryName(Path.GetFullPath(gatePath))!;
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>Returns the id a check gets: its <c>id</c> key, else <c>TYPE-N</c> with N its position from 1.</summary>
+    public static string CheckIdOf(CheckConfig config, int index) => config.Id ?? $"{config.Type}-{index + 1}";
+
+    private static string GateName(LoadedGate gate) =>
+        gate.Config.Name ?? Path.GetFileNameWithoutExtension(gate.Path).Replace(".gate", "", StringComparison.Ordinal);
+
+    private static Severity? SeverityOf(LoadedGate gate, string checkId)
+    {
+        for (var i = 0; i < gate.Config.Checks.Count; i++)
+        {
+            if (CheckIdOf(gate.Config.Checks[i], i) == checkId)
+            {
+                return gate.Config.Checks[i].Severity;
+            }
+        }
+
+        return null;
+    }
+
+    private static string IdOf(object check) => check switch
+    {
+        IRecordCheck r => r.Id,
+        IGateStep s => s.Id,
+        _ => throw new InvalidOperationException("Unknown check kind."),
+    };
+
+    private static void ResolveDatasets(GateSession session, List<ConfigurationError> errors)
+    {
+        foreach (var (name, config) in session.Config.Datasets)
+        {
+            var pointer = $"/datasets/{name}";
+            string full;
+            try
+            {
+                full = session.ResolvePath(config.Path, pointer + "/path");
+            }
+            catch (GateConfigurationException ex)
+            {
+                errors.AddRange(ex.Errors);
+                continue;
+            }
+
+            var format = config.Format ?? RecordReaders.InferFormat(config.Path);
+            if (format is null)
+            {
+                errors.Add(session.Gate.ErrorAt(pointer + "/path",
+                    $"Cannot tell the format of '{config.Path}' from its extension. Add format: jsonl, json, csv or tsv to dataset '{name}'."));
+                continue;
+            }
+
+            if (!File.Exists(full))
+            {
+                errors.Add(session.Gate.ErrorAt(pointer + "/path",
+                    $"{RuleCatalog.DatasetNotFound}: dataset '{name}' file '{config.Path}' was not found (looked for '{full}'). Check the path; it is relative to the gate file."));
+                continue;
+            }
+
+            FieldPath? idPath = null;
+            if (config.Id is not null && !FieldPath.TryParse(config.Id, out idPath, out var idError))
+            {
+                errors.Add(session.Gate.ErrorAt(pointer + "/id", idError));
+                continue;
+            }
+
+            var display = Path.GetRelativePath(Environment.CurrentDirectory, full);
+            session.Datasets[name] = new ResolvedDataset(name, config, full, display, format.Value) { IdPath = idPath };
+        }
+    }
+
+    private static List<object> CreateChecks(GateSession session, List<ConfigurationError> errors)
+    {
+        var checks = new List<object>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < session.Config.Checks.Count; i++)
+        {
+            var config = session.Config.Checks[i];
+            var id = CheckIdOf(config, i);
+            var setup = new CheckSetup(session.Gate, i, id, session.ResolvePath, errors);
+            if (!ids.Add(id))
+            {
+                setup.Fail("id", $"Check id '{id}' is used twice; give each check a unique id.");
+                continue;
+            }
+
+            if (setup.Dataset("dataset", config.Dataset) is null)
+            {
+                continue;
+            }
+
+            if (CheckFactory.Create(config, setup) is { } check)
+            {
+                checks.Add(check);
+            }
+        }
+
+        return checks;
+    }
+
+    private void RunRecordChecks(GateSession session, List<IRecordCheck> checks, Dictionary<string, CheckResult> results, CancellationToken cancellationToken)
+    {
+        foreach (var group in checks.GroupBy(c => c.Dataset, StringComparer.Ordinal))
+        {
+            var dataset = session.Datasets[group.Key];
+            var contexts = group.Select(c => (Check: c, Context: new CheckContext(session, c.Id, SeverityOf(session.Gate, c.Id)))).ToArray();
+            var fileLength = new FileInfo(dataset.FullPath).Length;
+            var count = 0L;
+            foreach (var record in session.ReadDataset(group.Key, cancellationToken))
+            {
+                EvaluateRecord(record, dataset.Name, contexts);
+                if (++count % 10_000 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    _options.Progress?.Report(new GateProgress(dataset.Name, count, 0, fileLength));
+                }
+            }
+
+            _options.Progress?.Report(new GateProgress(dataset.Name, count, fileLength, fileLength));
+            foreach (var (check, context) in contexts)
+            {
+                results[check.Id] = check.Complete(context);
+            }
+        }
+    }
+
+    private static void EvaluateRecord(DataRecord record, string dataset, (IRecordCheck Check, CheckContext Context)[] contexts)
+    {
+        var anyRan = false;
+        foreach (var (check, context) in contexts)
+        {
+            anyRan |= check.Evaluate(record, context) != CheckOutcome.Skipped;
+        }
+
+        if (!anyRan)
+        {
+            contexts[0].Context.Report(RuleCatalog.NoCheckExecuted,
+                "No check ran on this record, so it is not counted as passing. Give the record the fields the checks read, or add a check that applies to it.",
+                record, dataset);
+        }
+    }
+
+    private static GateResult ConfigurationFailure(string gatePath, string name, IReadOnlyList<ConfigurationError> errors, DateTimeOffset started, TimeSpan duration) =>
+        new()
+        {
+            GateName = name,
+            GateFile = gatePath,
+            Verdict = Verdict.Error,
+            StartedAt = started,
+            Duration = duration,
+            Findings = [.. errors.Select(e => new Finding(RuleCatalog.InvalidGateFile, Severity.Error, e.Message)
+            {
+                File = e.File,
+                Line = e.Line > 0 ? e.Line : null,
+                Column = e.Column > 0 ? e.Column : null,
+                JsonPointer = e.Pointer,
+            })],
+        };
+
+    private sealed class EmptyServices : IServiceProvider
+    {
+        public static readonly EmptyServices Instance = new();
+
+        public object? GetService(Type serviceType) => null;
+    }
+}

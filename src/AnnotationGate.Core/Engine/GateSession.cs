@@ -1,0 +1,126 @@
+using System.IO.Hashing;
+using System.Text;
+using AnnotationGate.Core.Configuration;
+using AnnotationGate.Core.Data;
+using AnnotationGate.Core.Findings;
+
+namespace AnnotationGate.Core.Engine;
+
+/// <summary>State shared by the checks of one run.</summary>
+internal sealed class GateSession
+{
+    private readonly HashSet<string> _datasetsRead = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    public GateSession(LoadedGate gate, string repositoryRoot, FindingCollector findings, TimeProvider time, IServiceProvider services)
+    {
+        Gate = gate;
+        RepositoryRoot = repositoryRoot;
+        Findings = findings;
+        Time = time;
+        Services = services;
+    }
+
+    public LoadedGate Gate { get; }
+
+    public GateConfig Config => Gate.Config;
+
+    public string GateDirectory => Path.GetDirectoryName(Gate.Path)!;
+
+    public string RepositoryRoot { get; }
+
+    public FindingCollector Findings { get; }
+
+    public TimeProvider Time { get; }
+
+    public IServiceProvider Services { get; }
+
+    public Dictionary<string, ResolvedDataset> Datasets { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Resolves a gate-file path against the gate's folder and rejects one that leaves the repository.</summary>
+    public string ResolvePath(string relativePath, string key)
+    {
+        var full = Path.GetFullPath(Path.Combine(GateDirectory, relativePath));
+        var root = Path.TrimEndingDirectorySeparator(RepositoryRoot) + Path.DirectorySeparatorChar;
+        if (!full.StartsWith(root, StringComparison.Ordinal) && full != RepositoryRoot)
+        {
+            throw new GateConfigurationException(Gate.ErrorAt(
+                key,
+                $"Path '{relativePath}' resolves to '{full}', outside the repository '{RepositoryRoot}'. Keep data inside the repository, or pass --root to widen it."));
+        }
+
+        return full;
+    }
+
+    /// <summary>
+    /// Streams a dataset, sets each record's id, and on the first read of the run reports read errors,
+    /// missing ids and duplicate ids. Later reads of the same dataset stay silent about them.
+    /// </summary>
+    public IEnumerable<DataRecord> ReadDataset(string name, CancellationToken cancellationToken)
+    {
+        var dataset = Datasets[name];
+        bool firstRead;
+        lock (_lock)
+        {
+            firstRead = _datasetsRead.Add(name);
+        }
+
+        var onFinding = firstRead ? (Action<Finding>)(f => Findings.Add(f with { Dataset = name })) : static _ => { };
+        var ids = firstRead && dataset.IdPath is not null && dataset.Config.DuplicateIds == DuplicateIdPolicy.Error
+            ? new Dictionary<ulong, int>()
+            : null;
+        var count = 0L;
+        foreach (var record in RecordReaders.For(dataset.Format).Read(dataset, onFinding, cancellationToken))
+        {
+            count++;
+            AssignId(dataset, record, firstRead, ids);
+            yield return record;
+        }
+
+        if (firstRead && count == 0)
+        {
+            Findings.Add(new Finding(RuleCatalog.EmptyDataset, Severity.Error,
+                $"Dataset '{name}' has no records in '{dataset.DisplayPath}'. Check the path and the format ({dataset.Format}).")
+            {
+                File = dataset.DisplayPath,
+                Dataset = name,
+            });
+        }
+    }
+
+    private void AssignId(ResolvedDataset dataset, DataRecord record, bool report, Dictionary<ulong, int>? ids)
+    {
+        if (dataset.IdPath is null)
+        {
+            return;
+        }
+
+        record.Id = dataset.IdPath.ResolveText(record.Root);
+        if (!report)
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(record.Id))
+        {
+            Findings.Add(new Finding(RuleCatalog.MissingId, Severity.Error,
+                $"Record has no value at id field '{dataset.IdPath}'. Add an id, or fix the id key of dataset '{dataset.Name}'.")
+            {
+                File = record.File, Line = record.Line, Dataset = dataset.Name, JsonPointer = dataset.IdPath.ToJsonPointer(),
+            });
+            return;
+        }
+
+        // NOTE: ids are kept as 64-bit hashes (about 24 bytes each) so that a million-record file costs
+        // about 24 MB; two different ids sharing a hash would be reported as duplicates (odds near 1e-8).
+        var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(record.Id));
+        if (ids is not null && !ids.TryAdd(hash, record.Line))
+        {
+            Findings.Add(new Finding(RuleCatalog.DuplicateId, Severity.Error,
+                $"Id '{record.Id}' repeats the record on line {ids[hash]}. Make ids unique, or set duplicate-ids: allow on dataset '{dataset.Name}' for long-form data.")
+            {
+                File = record.File, Line = record.Line, RecordId = record.Id, Dataset = dataset.Name,
+            });
+        }
+    }
+}

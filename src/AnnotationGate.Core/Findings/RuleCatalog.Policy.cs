@@ -1,0 +1,6 @@
+namespace AnnotationGate.Core.Findings;
+
+public static partial class RuleCatalog
+{
+    private static IEnumerable<RuleDescriptor> PolicyRules() => [];
+}

@@ -1,0 +1,24 @@
+namespace AnnotationGate.Core.Results;
+
+/// <summary>Summary of one check: how many records it looked at, how many failed, and its metrics.</summary>
+public sealed record CheckResult(string Id, string Type)
+{
+    public string? Dataset { get; init; }
+
+    public CheckStatus Status { get; init; }
+
+    /// <summary>Records the check evaluated (it ran and returned pass or fail).</summary>
+    public long RecordsChecked { get; init; }
+
+    public long RecordsFailed { get; init; }
+
+    /// <summary>Records the check skipped because they did not apply (for example, no paraphrase group).</summary>
+    public long RecordsSkipped { get; init; }
+
+    /// <summary>One line that says what the check did, for report headings.</summary>
+    public string? Summary { get; init; }
+
+    public IReadOnlyList<Metric> Metrics { get; init; } = [];
+
+    public IReadOnlyList<ResultTable> Tables { get; init; } = [];
+}
