@@ -21,4 +21,7 @@ public sealed record CheckResult(string Id, string Type)
     public IReadOnlyList<Metric> Metrics { get; init; } = [];
 
     public IReadOnlyList<ResultTable> Tables { get; init; } = [];
+
+    /// <summary>Per-item outcomes of a golden-set evaluation, ordered by id; empty for other checks.</summary>
+    public IReadOnlyList<ItemOutcome> ItemOutcomes { get; init; } = [];
 }

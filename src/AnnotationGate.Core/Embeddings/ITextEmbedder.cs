@@ -1,0 +1,16 @@
+namespace AnnotationGate.Core.Embeddings;
+
+/// <summary>
+/// Computes sentence embeddings. Core defines the interface so that it never loads native code;
+/// the AnnotationGate.Embeddings project implements it and hosts register it as a service.
+/// </summary>
+public interface ITextEmbedder
+{
+    /// <summary>Identifies the model and tokenizer settings; part of every cache key.</summary>
+    string ModelId { get; }
+
+    int Dimensions { get; }
+
+    /// <summary>Returns one L2-normalized vector per text, in input order.</summary>
+    IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, IProgress<int>? progress, CancellationToken cancellationToken);
+}
