@@ -106,11 +106,11 @@ public sealed class LengthCheckConfig : CheckConfig
     public LengthUnit Unit { get; set; }
 
     [Description("Minimum length, inclusive.")]
-    [Range(0, long.MaxValue)]
+    [Range(0, int.MaxValue)]
     public long? Min { get; set; }
 
     [Description("Maximum length, inclusive.")]
-    [Range(0, long.MaxValue)]
+    [Range(0, int.MaxValue)]
     public long? Max { get; set; }
 
     [Description("Tokenizer for unit tokens: cl100k_base or o200k_base.")]
