@@ -77,7 +77,7 @@ internal sealed class GoldenResultBuilder
     {
         if (trials == 0)
         {
-            return new Metric(name, 0) { Check = _checkId, Count = 0, Defined = false, Note = $"Undefined: {undefinedNote}." };
+            return new Metric(name, 0) { Check = _checkId, Count = 0, Defined = false, Note = $"Undefined because {undefinedNote}." };
         }
 
         var interval = Proportions.Wilson(successes, trials);
@@ -96,7 +96,7 @@ internal sealed class GoldenResultBuilder
                 metrics.Add(new Metric(name, 0)
                 {
                     Check = _checkId, Threshold = threshold.Minimum, Passed = false, Defined = false,
-                    Note = $"Undefined: class '{threshold.Class}' does not occur.",
+                    Note = $"Undefined because class '{threshold.Class}' does not occur.",
                 });
                 continue;
             }
@@ -115,13 +115,22 @@ internal sealed class GoldenResultBuilder
 
     private void ReportBelow(GoldenThreshold threshold, Metric metric, ClassificationReport report)
     {
-        var value = metric.Defined ? ReportFormat.Score(metric.Value) : "undefined";
+        var minimum = ReportFormat.Score(threshold.Minimum);
+        if (!metric.Defined)
+        {
+            var reason = metric.Note is { Length: > 1 } note ? char.ToLowerInvariant(note[0]) + note[1..].TrimEnd('.') : "undefined";
+            _context.Report(RuleCatalog.MetricBelowThreshold,
+                $"{metric.Name} on {report.Total} golden items is {reason}, so it does not meet the threshold {minimum}. " +
+                "See the per-class table and the confusion matrix for the classes that miss.",
+                dataset: _config.Dataset);
+            return;
+        }
+
         var interval = metric.Lower is { } lower && metric.Upper is { } upper
             ? $" {ReportFormat.Interval(new ProportionInterval(metric.Value, lower, upper))}"
             : "";
-        var why = metric.Defined ? "" : $" ({metric.Note?.TrimEnd('.')})";
         _context.Report(RuleCatalog.MetricBelowThreshold,
-            $"{metric.Name} {value}{interval}{why} is below the threshold {ReportFormat.Score(threshold.Minimum)} " +
+            $"{metric.Name} {ReportFormat.Score(metric.Value)}{interval} is below the threshold {minimum} " +
             $"on {report.Total} golden items. See the per-class table and the confusion matrix for the classes that miss.",
             dataset: _config.Dataset);
     }
