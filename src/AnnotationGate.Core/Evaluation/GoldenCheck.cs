@@ -63,7 +63,7 @@ public sealed class GoldenCheck : IGateStep
     internal CheckResult Run(CheckContext context, Func<string, IEnumerable<DataRecord>> read)
     {
         var golden = GoldenSet.Read(_config.Golden, read(_config.Golden), _goldenLabel, _slices, context);
-        var predictions = ReadPredictions(context, read(_config.Dataset), golden);
+        var (predictions, unknown) = ReadPredictions(context, read(_config.Dataset), golden);
         var outcomes = golden.Items.Values
             .OrderBy(item => item.Id, StringComparer.Ordinal)
             .Select(item => new ItemOutcome(item.Id, item.Label, predictions.GetValueOrDefault(item.Id), item.Slices))
@@ -71,7 +71,7 @@ public sealed class GoldenCheck : IGateStep
         ReportMissing(context, golden, outcomes);
 
         var builder = new GoldenResultBuilder(Id, _config, _thresholds, context);
-        return builder.Build(golden, outcomes);
+        return builder.Build(golden, outcomes, unknown);
     }
 
     private static FieldPath? GoldenLabelPath(GoldenCheckConfig config, CheckSetup setup)
@@ -135,9 +135,13 @@ public sealed class GoldenCheck : IGateStep
         return valid ? thresholds : null;
     }
 
-    private Dictionary<string, string?> ReadPredictions(CheckContext context, IEnumerable<DataRecord> records, GoldenSet golden)
+    private (Dictionary<string, string?> Predictions, long Unknown) ReadPredictions(
+        CheckContext context,
+        IEnumerable<DataRecord> records,
+        GoldenSet golden)
     {
         var predictions = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var unknown = 0L;
         foreach (var record in records)
         {
             if (string.IsNullOrEmpty(record.Id))
@@ -151,6 +155,7 @@ public sealed class GoldenCheck : IGateStep
                     $"Prediction id '{record.Id}' is not in golden dataset '{golden.Dataset}', so it is not scored. " +
                     "Check that both datasets use the same ids.",
                     record, _config.Dataset);
+                unknown++;
                 continue;
             }
 
@@ -158,7 +163,7 @@ public sealed class GoldenCheck : IGateStep
             predictions.TryAdd(record.Id, Labels.LabelValue.Normalize(_prediction.ResolveText(record.Root)));
         }
 
-        return predictions;
+        return (predictions, unknown);
     }
 
     private void ReportMissing(CheckContext context, GoldenSet golden, List<ItemOutcome> outcomes)

@@ -22,7 +22,8 @@ internal sealed class GoldenResultBuilder
         _context = context;
     }
 
-    public CheckResult Build(GoldenSet golden, IReadOnlyList<ItemOutcome> outcomes)
+    /// <summary>Builds the result; <paramref name="unknownPredictions"/> counts predictions whose id is not golden.</summary>
+    public CheckResult Build(GoldenSet golden, IReadOnlyList<ItemOutcome> outcomes, long unknownPredictions)
     {
         var report = ClassificationReport.Create(outcomes.Select(o => (o.Expected, o.Predicted)));
         if (report.Total == 0)
@@ -45,7 +46,8 @@ internal sealed class GoldenResultBuilder
             RecordsChecked = report.Total,
             RecordsFailed = report.Total - report.Correct,
             Summary = $"Accuracy {ReportFormat.Score(report.Accuracy)} {ReportFormat.Interval(accuracy)} on " +
-                $"{report.Total} golden items; {report.Total - report.Missing} predicted, {report.Missing} without prediction.",
+                $"{report.Total} golden items; {report.Total - report.Missing} predicted, {report.Missing} without prediction, " +
+                $"{unknownPredictions} prediction(s) with an id outside the golden set.",
             Metrics = checkedMetrics,
             Tables = [ConfusionTable(report), ClassTable(report), .. SliceTables(outcomes)],
             ItemOutcomes = outcomes,

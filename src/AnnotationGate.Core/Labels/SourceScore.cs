@@ -7,8 +7,8 @@ namespace AnnotationGate.Core.Labels;
 
 /// <summary>
 /// Agreement of one label source with the golden labels, over the items both label. Accuracy is
-/// that of the majority label after a seeded tie break; expected accuracy gives a tied item 1/k
-/// when the golden label is one of its k tied labels, which is the mean over all tie breaks.
+/// that of the majority label after a seeded tie break. Expected accuracy is the mean over all
+/// tie breaks: a tied item scores 1/k when the golden label is one of its k tied labels.
 /// </summary>
 public sealed record SourceScore
 {

@@ -83,12 +83,14 @@ public sealed class GoldenCheckTests
     [Fact]
     public void Golden_unknown_prediction_id_reported()
     {
-        var (harness, _) = Run(new GoldenCheckConfig());
+        var (harness, result) = Run(new GoldenCheckConfig());
 
         var finding = harness.FindingsWith(RuleCatalog.PredictionForUnknownItem).ShouldHaveSingleItem();
         finding.RecordId.ShouldBe("99");
         finding.Dataset.ShouldBe("preds");
         finding.Message.ShouldBe("Prediction id '99' is not in golden dataset 'gold', so it is not scored. Check that both datasets use the same ids.");
+        result.Summary.ShouldBe("Accuracy 0.500 [0.215, 0.785] on 8 golden items; 7 predicted, 1 without prediction, " +
+            "1 prediction(s) with an id outside the golden set.");
     }
 
     [Fact]

@@ -9,8 +9,8 @@ namespace AnnotationGate.Core.Tests.Labels;
 
 /// <summary>
 /// Snow et al. (EMNLP 2008) RTE crowd labels: 800 items with 10 Mechanical Turk votes each and the
-/// PASCAL RTE gold label. The published majority-vote accuracy is 0.897 with ties broken at random
-/// (expected value); any tie rule lands between 0.856 and 0.938 because 65 items tie 5-5.
+/// PASCAL RTE gold label. The published majority-vote accuracy is 0.897, the expected value when
+/// ties are broken at random. Because 65 items tie 5 to 5, any tie rule lands between 0.856 and 0.938.
 /// </summary>
 public sealed class RteCrowdTests
 {
