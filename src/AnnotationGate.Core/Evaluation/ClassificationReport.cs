@@ -110,7 +110,10 @@ public sealed class ClassificationReport
         return new ClassificationReport(LabelValue.Order(labels), cells, missing, total);
     }
 
-    /// <summary>Number of golden items of class <paramref name="expected"/> predicted as <paramref name="predicted"/>.</summary>
+    /// <summary>
+    /// Returns the number of golden items of class <paramref name="expected"/> predicted as
+    /// <paramref name="predicted"/>.
+    /// </summary>
     public long Count(string expected, string predicted) => _cells.GetValueOrDefault((expected, predicted));
 
     /// <summary>Number of golden items of class <paramref name="expected"/> without a prediction.</summary>

@@ -53,7 +53,8 @@ public sealed class GoldenCheck : IGateStep
             return null;
         }
 
-        return new GoldenCheck(setup.CheckId, config, goldenLabel, prediction, [.. slices.OfType<FieldPath>()], thresholds);
+        FieldPath[] slicePaths = [.. slices.OfType<FieldPath>()];
+        return new GoldenCheck(setup.CheckId, config, goldenLabel, prediction, slicePaths, thresholds);
     }
 
     public Task<CheckResult> RunAsync(CheckContext context, CancellationToken cancellationToken) =>
@@ -117,13 +118,15 @@ public sealed class GoldenCheck : IGateStep
             if (threshold is null)
             {
                 setup.Fail($"thresholds/{key}",
-                    $"Threshold key '{key}' is not a metric of the golden check. Use one of: {GoldenThreshold.ValidKeys}.");
+                    $"Threshold key '{key}' is not a metric of the golden check. " +
+                    $"Use one of: {GoldenThreshold.ValidKeys}.");
                 valid = false;
             }
             else if (!(minimum is >= 0 and <= 1))
             {
                 setup.Fail($"thresholds/{key}",
-                    $"Threshold '{key}' is {ReportFormat.Score(minimum)}; metrics run from 0 to 1, so give a value in that range.");
+                    $"Threshold '{key}' is {ReportFormat.Score(minimum)}, but metrics run from 0 to 1. " +
+                    "Give a value in that range.");
                 valid = false;
             }
             else
@@ -180,11 +183,13 @@ public sealed class GoldenCheck : IGateStep
             $"'{_config.Dataset}' (coverage {ReportFormat.Score(coverage)}); they count as wrong. " +
             "Add predictions for them, or remove them from the golden set.",
             dataset: _config.Dataset);
+        var rule = RuleCatalog.Get(RuleCatalog.GoldenItemWithoutPrediction);
         foreach (var outcome in missing)
         {
             var item = golden.Items[outcome.Id];
-            context.Report(new Finding(RuleCatalog.GoldenItemWithoutPrediction, RuleCatalog.Get(RuleCatalog.GoldenItemWithoutPrediction).DefaultSeverity,
-                $"Golden item '{item.Id}' has no prediction at '{_prediction}' in dataset '{_config.Dataset}', so it counts as wrong.")
+            var message = $"Golden item '{item.Id}' has no prediction at '{_prediction}' in dataset " +
+                $"'{_config.Dataset}', so it counts as wrong.";
+            context.Report(new Finding(RuleCatalog.GoldenItemWithoutPrediction, rule.DefaultSeverity, message)
             {
                 File = item.File,
                 Line = item.Line,

@@ -14,7 +14,11 @@ internal sealed class GoldenResultBuilder
     private readonly IReadOnlyList<GoldenThreshold> _thresholds;
     private readonly CheckContext _context;
 
-    public GoldenResultBuilder(string checkId, GoldenCheckConfig config, IReadOnlyList<GoldenThreshold> thresholds, CheckContext context)
+    public GoldenResultBuilder(
+        string checkId,
+        GoldenCheckConfig config,
+        IReadOnlyList<GoldenThreshold> thresholds,
+        CheckContext context)
     {
         _checkId = checkId;
         _config = config;
@@ -22,7 +26,10 @@ internal sealed class GoldenResultBuilder
         _context = context;
     }
 
-    /// <summary>Builds the result; <paramref name="unknownPredictions"/> counts predictions whose id is not golden.</summary>
+    /// <summary>
+    /// Builds the result; <paramref name="unknownPredictions"/> counts predictions whose id is
+    /// not in the golden set.
+    /// </summary>
     public CheckResult Build(GoldenSet golden, IReadOnlyList<ItemOutcome> outcomes, long unknownPredictions)
     {
         var report = ClassificationReport.Create(outcomes.Select(o => (o.Expected, o.Predicted)));
@@ -46,7 +53,8 @@ internal sealed class GoldenResultBuilder
             RecordsChecked = report.Total,
             RecordsFailed = report.Total - report.Correct,
             Summary = $"Accuracy {ReportFormat.Score(report.Accuracy)} {ReportFormat.Interval(accuracy)} on " +
-                $"{report.Total} golden items; {report.Total - report.Missing} predicted, {report.Missing} without prediction, " +
+                $"{report.Total} golden items; {report.Total - report.Missing} predicted, " +
+                $"{report.Missing} without prediction, " +
                 $"{unknownPredictions} prediction(s) with an id outside the golden set.",
             Metrics = checkedMetrics,
             Tables = [ConfusionTable(report), ClassTable(report), .. SliceTables(outcomes)],
@@ -59,7 +67,10 @@ internal sealed class GoldenResultBuilder
         var accuracy = Proportions.Wilson(report.Correct, report.Total);
         var metrics = new List<Metric>
         {
-            new("accuracy", report.Accuracy) { Check = _checkId, Lower = accuracy.Lower, Upper = accuracy.Upper, Count = report.Total },
+            new("accuracy", report.Accuracy)
+            {
+                Check = _checkId, Lower = accuracy.Lower, Upper = accuracy.Upper, Count = report.Total,
+            },
             new("coverage", report.Coverage) { Check = _checkId, Count = report.Total },
             new("macro-f1", report.MacroF1) { Check = _checkId, Count = report.Total },
             new("micro-f1", report.MicroF1) { Check = _checkId, Count = report.Total },
@@ -67,8 +78,10 @@ internal sealed class GoldenResultBuilder
         };
         foreach (var score in report.Scores)
         {
-            metrics.Add(Ratio($"precision:{score.Label}", score.TruePositives, score.Predicted, "no item was predicted as this class"));
-            metrics.Add(Ratio($"recall:{score.Label}", score.TruePositives, score.Support, "no golden item has this class"));
+            metrics.Add(Ratio($"precision:{score.Label}", score.TruePositives, score.Predicted,
+                "no item was predicted as this class"));
+            metrics.Add(Ratio($"recall:{score.Label}", score.TruePositives, score.Support,
+                "no golden item has this class"));
             metrics.Add(new Metric($"f1:{score.Label}", score.F1) { Check = _checkId, Count = score.Support });
         }
 
@@ -79,11 +92,17 @@ internal sealed class GoldenResultBuilder
     {
         if (trials == 0)
         {
-            return new Metric(name, 0) { Check = _checkId, Count = 0, Defined = false, Note = $"Undefined because {undefinedNote}." };
+            return new Metric(name, 0)
+            {
+                Check = _checkId, Count = 0, Defined = false, Note = $"Undefined because {undefinedNote}.",
+            };
         }
 
         var interval = Proportions.Wilson(successes, trials);
-        return new Metric(name, interval.Estimate) { Check = _checkId, Lower = interval.Lower, Upper = interval.Upper, Count = trials };
+        return new Metric(name, interval.Estimate)
+        {
+            Check = _checkId, Lower = interval.Lower, Upper = interval.Upper, Count = trials,
+        };
     }
 
     private List<Metric> ApplyThresholds(List<Metric> metrics, ClassificationReport report)
@@ -120,9 +139,12 @@ internal sealed class GoldenResultBuilder
         var minimum = ReportFormat.Score(threshold.Minimum);
         if (!metric.Defined)
         {
-            var reason = metric.Note is { Length: > 1 } note ? char.ToLowerInvariant(note[0]) + note[1..].TrimEnd('.') : "undefined";
+            var reason = metric.Note is { Length: > 1 } note
+                ? char.ToLowerInvariant(note[0]) + note[1..].TrimEnd('.')
+                : "undefined";
             _context.Report(RuleCatalog.MetricBelowThreshold,
-                $"{metric.Name} on {report.Total} golden items is {reason}, so it does not meet the threshold {minimum}. " +
+                $"{metric.Name} on {report.Total} golden items is {reason}, " +
+                $"so it does not meet the threshold {minimum}. " +
                 "See the per-class table and the confusion matrix for the classes that miss.",
                 dataset: _config.Dataset);
             return;
@@ -133,13 +155,15 @@ internal sealed class GoldenResultBuilder
             : "";
         _context.Report(RuleCatalog.MetricBelowThreshold,
             $"{metric.Name} {ReportFormat.Score(metric.Value)}{interval} is below the threshold {minimum} " +
-            $"on {report.Total} golden items. See the per-class table and the confusion matrix for the classes that miss.",
+            $"on {report.Total} golden items. " +
+            "See the per-class table and the confusion matrix for the classes that miss.",
             dataset: _config.Dataset);
     }
 
     private void ReportUnknownClass(GoldenThreshold threshold, ClassificationReport report) =>
         _context.Report(RuleCatalog.MetricBelowThreshold,
-            $"Threshold '{threshold.Key}' names class '{threshold.Class}', which occurs in neither the golden labels nor " +
+            $"Threshold '{threshold.Key}' names class '{threshold.Class}', " +
+            "which occurs in neither the golden labels nor " +
             $"the predictions (classes: {string.Join(", ", report.Classes)}). Fix the class name in thresholds.",
             dataset: _config.Dataset);
 
@@ -186,7 +210,8 @@ internal sealed class GoldenResultBuilder
         return new ResultTable("Per-class scores", ["class", "support", "predicted", "precision", "recall", "F1"], rows)
         {
             Note = $"Macro-F1 {ReportFormat.Score(report.MacroF1)}, micro-F1 {ReportFormat.Score(report.MicroF1)}, " +
-                $"weighted-F1 {ReportFormat.Score(report.WeightedF1)}. Items without a prediction count as false negatives; " +
+                $"weighted-F1 {ReportFormat.Score(report.WeightedF1)}. " +
+                "Items without a prediction count as false negatives; " +
                 "n/a marks a precision or recall with a zero denominator, counted as 0 in the averages.",
         };
     }
@@ -213,9 +238,11 @@ internal sealed class GoldenResultBuilder
             }
         }
 
-        yield return new ResultTable("Scores per slice", ["slice", "value", "items", "accuracy", "95% CI", "macro-F1"], rows)
+        string[] columns = ["slice", "value", "items", "accuracy", "95% CI", "macro-F1"];
+        yield return new ResultTable("Scores per slice", columns, rows)
         {
-            Note = "Accuracy intervals are Wilson score intervals. Macro-F1 averages over the classes seen in the slice.",
+            Note = "Accuracy intervals are Wilson score intervals. " +
+                "Macro-F1 averages over the classes seen in the slice.",
         };
     }
 }

@@ -11,7 +11,12 @@ namespace AnnotationGate.Core.Evaluation;
 /// <param name="Slices">Slice values of the item, by slice field path; null when no slices are set.</param>
 /// <param name="File">File of the record the label came from.</param>
 /// <param name="Line">Line of that record.</param>
-public sealed record GoldenItem(string Id, string Label, IReadOnlyDictionary<string, string>? Slices, string File, int Line);
+public sealed record GoldenItem(
+    string Id,
+    string Label,
+    IReadOnlyDictionary<string, string>? Slices,
+    string File,
+    int Line);
 
 /// <summary>
 /// The expert labels of a golden set, one per item id. Long-form golden files (one row per vote,
@@ -66,7 +71,8 @@ public sealed class GoldenSet
 
             if (!items.TryGetValue(record.Id, out var first))
             {
-                items[record.Id] = new GoldenItem(record.Id, label, Slices(record, slicePaths), record.File, record.Line);
+                var slices = Slices(record, slicePaths);
+                items[record.Id] = new GoldenItem(record.Id, label, slices, record.File, record.Line);
             }
             else if (first.Label != label && conflicted.Add(record.Id))
             {
@@ -105,6 +111,7 @@ public sealed class GoldenSet
         Dictionary<string, DataRecordLocation> unlabelled,
         CheckContext context)
     {
+        var rule = RuleCatalog.Get(RuleCatalog.GoldenItemWithoutLabel);
         foreach (var (id, location) in unlabelled.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             if (items.ContainsKey(id))
@@ -112,7 +119,7 @@ public sealed class GoldenSet
                 continue;
             }
 
-            context.Report(new Finding(RuleCatalog.GoldenItemWithoutLabel, RuleCatalog.Get(RuleCatalog.GoldenItemWithoutLabel).DefaultSeverity,
+            context.Report(new Finding(RuleCatalog.GoldenItemWithoutLabel, rule.DefaultSeverity,
                 $"Golden item '{id}' has no value at label field '{labelPath}', so it is left out of the evaluation. " +
                 "Add the expert label, or remove the item from the golden set.")
             {

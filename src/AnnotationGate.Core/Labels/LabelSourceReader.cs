@@ -12,7 +12,10 @@ internal sealed record LabelSourceReader(string Dataset, FieldPath Label, FieldP
     /// <summary>True for long-form votes (several rows per item).</summary>
     public bool IsCrowd => Item is not null;
 
-    /// <summary>Streams (item, label) votes; counts rows skipped and annotators seen in <paramref name="tally"/>.</summary>
+    /// <summary>
+    /// Streams (item, label) votes, counting skipped rows and the annotators seen in
+    /// <paramref name="tally"/>.
+    /// </summary>
     public IEnumerable<(string Item, string Label)> Votes(IEnumerable<DataRecord> records, VoteTally tally)
     {
         foreach (var record in records)

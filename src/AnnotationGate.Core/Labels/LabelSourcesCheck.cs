@@ -27,7 +27,11 @@ public sealed class LabelSourcesCheck : IGateStep
     private readonly FieldPath _goldenLabel;
     private readonly IReadOnlyList<LabelSourceReader> _sources;
 
-    private LabelSourcesCheck(string id, LabelSourcesCheckConfig config, FieldPath goldenLabel, IReadOnlyList<LabelSourceReader> sources)
+    private LabelSourcesCheck(
+        string id,
+        LabelSourcesCheckConfig config,
+        FieldPath goldenLabel,
+        IReadOnlyList<LabelSourceReader> sources)
     {
         Id = id;
         _config = config;
@@ -42,7 +46,10 @@ public sealed class LabelSourcesCheck : IGateStep
     {
         var goldenLabel = GoldenLabel(config, setup);
         var names = config.Sources.Count > 0 ? config.Sources : DefaultSources(config, setup);
-        var sources = names.Select((name, i) => SourceReader(setup, name, config.Sources.Count > 0 ? $"sources/{i}" : "sources")).ToList();
+        var listed = config.Sources.Count > 0;
+        var sources = names
+            .Select((name, i) => SourceReader(setup, name, listed ? $"sources/{i}" : "sources"))
+            .ToList();
         if (goldenLabel is null || sources.Count == 0 || sources.Contains(null))
         {
             return null;
@@ -117,14 +124,16 @@ public sealed class LabelSourcesCheck : IGateStep
         var labels = dataset.Labels;
         if (string.IsNullOrWhiteSpace(labels?.Field))
         {
-            setup.Fail(key, $"Source dataset '{name}' has no labels.field. Add labels: {{ field: NAME }} naming its label field.");
+            setup.Fail(key,
+                $"Source dataset '{name}' has no labels.field. Add labels: {{ field: NAME }} naming its label field.");
             return null;
         }
 
         if (string.IsNullOrWhiteSpace(labels.Item) && string.IsNullOrWhiteSpace(dataset.Id))
         {
             setup.Fail(key,
-                $"Source dataset '{name}' has neither labels.item nor an id, so its labels cannot be matched to golden items. " +
+                $"Source dataset '{name}' has neither labels.item nor an id, " +
+                "so its labels cannot be matched to golden items. " +
                 "Add id: FIELD, or labels.item for long-form votes.");
             return null;
         }

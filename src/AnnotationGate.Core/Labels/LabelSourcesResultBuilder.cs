@@ -29,7 +29,8 @@ internal sealed class LabelSourcesResultBuilder
             Dataset = _config.Dataset,
             Status = failed ? CheckStatus.Failed : CheckStatus.Passed,
             RecordsChecked = golden.Items.Count,
-            Summary = $"{scores.Count} label source(s) scored against {golden.Items.Count} golden items of '{golden.Dataset}'.",
+            Summary = $"{scores.Count} label source(s) scored against {golden.Items.Count} golden items " +
+                $"of '{golden.Dataset}'.",
             Metrics = metrics,
             Tables = [Scoreboard(golden, scores)],
         };
@@ -44,7 +45,10 @@ internal sealed class LabelSourcesResultBuilder
             new(prefix + "votes-per-item", score.VotesPerItem) { Check = _checkId, Count = score.Items },
             new(prefix + "ties", score.Ties) { Check = _checkId, Count = score.Items },
             AccuracyMetric(score),
-            new(prefix + "expected-accuracy", score.ExpectedAccuracy) { Check = _checkId, Count = score.Items, Defined = score.Items > 0 },
+            new(prefix + "expected-accuracy", score.ExpectedAccuracy)
+            {
+                Check = _checkId, Count = score.Items, Defined = score.Items > 0,
+            },
             KappaMetric(score),
         };
         return metrics;
@@ -65,7 +69,9 @@ internal sealed class LabelSourcesResultBuilder
         var passed = metric.Defined && metric.Value >= minimum;
         if (!passed)
         {
-            var value = score.Accuracy is { } a ? $"{ReportFormat.Score(a.Estimate)} {ReportFormat.Interval(a)}" : "undefined (it labels no golden item)";
+            var value = score.Accuracy is { } a
+                ? $"{ReportFormat.Score(a.Estimate)} {ReportFormat.Interval(a)}"
+                : "undefined (it labels no golden item)";
             Report(score, $"accuracy {value} is below min-accuracy {ReportFormat.Score(minimum)}");
         }
 
@@ -90,7 +96,9 @@ internal sealed class LabelSourcesResultBuilder
         var passed = kappa.Value is { } v && v >= minimum;
         if (!passed)
         {
-            var value = kappa.Value is { } k ? ReportFormat.Score(k) : $"undefined ({kappa.UndefinedReason?.TrimEnd('.')})";
+            var value = kappa.Value is { } k
+                ? ReportFormat.Score(k)
+                : $"undefined ({kappa.UndefinedReason?.TrimEnd('.')})";
             Report(score, $"Cohen's kappa {value} is below min-kappa {ReportFormat.Score(minimum)}");
         }
 
@@ -126,7 +134,8 @@ internal sealed class LabelSourcesResultBuilder
         ];
         return new ResultTable($"Label sources against '{golden.Dataset}'", columns, rows)
         {
-            Note = LabelSourcesCheck.TieRule + " Accuracy intervals are Wilson score intervals; kappa is Cohen's, unweighted.",
+            Note = LabelSourcesCheck.TieRule +
+                " Accuracy intervals are Wilson score intervals. Kappa is Cohen's kappa, unweighted.",
         };
     }
 }

@@ -52,7 +52,10 @@ public sealed record SourceScore
 
     public double VotesPerItem => Items == 0 ? 0 : Votes / (double)Items;
 
-    /// <summary>Accuracy of the seeded majority labels with its Wilson interval; null when no golden item is covered.</summary>
+    /// <summary>
+    /// Accuracy of the seeded majority labels with its Wilson interval; null when the source
+    /// labels no golden item.
+    /// </summary>
     public ProportionInterval? Accuracy => Items == 0 ? null : Proportions.Wilson(Correct, Items);
 
     /// <summary>Scores aggregated votes against the golden labels.</summary>

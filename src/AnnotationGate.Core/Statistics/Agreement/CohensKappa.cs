@@ -42,7 +42,11 @@ public static class CohensKappa
             .Select(p => (First: Canonical(p.First), Second: Canonical(p.Second)))
             .ToList();
         var categories = Categories(normalized, weights, categoryOrder);
-        var position = categories.Select((label, i) => (label, i)).ToDictionary(x => x.label, x => x.i, StringComparer.Ordinal);
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < categories.Count; i++)
+        {
+            position[categories[i]] = i;
+        }
 
         var table = new double[categories.Count, categories.Count];
         foreach (var (first, second) in normalized)
@@ -66,7 +70,8 @@ public static class CohensKappa
         var k = table.GetLength(0);
         if (k != table.GetLength(1))
         {
-            throw new ArgumentException($"The table is {k} by {table.GetLength(1)}; kappa needs a square table.", nameof(table));
+            throw new ArgumentException(
+                $"The table is {k} by {table.GetLength(1)}, but kappa needs a square table.", nameof(table));
         }
 
         var (rows, columns, total) = Margins(table);
@@ -100,7 +105,9 @@ public static class CohensKappa
     }
 
     private static string Canonical(string label) =>
-        LabelValue.Normalize(label) ?? throw new ArgumentException("A label is empty; kappa needs a label on both sides of every pair.", nameof(label));
+        LabelValue.Normalize(label)
+            ?? throw new ArgumentException(
+                "A label is empty. Kappa needs a label on both sides of every pair.", nameof(label));
 
     private static List<string> Categories(
         List<(string First, string Second)> pairs,
@@ -114,7 +121,8 @@ public static class CohensKappa
             if (weights != KappaWeights.None && !ordered.TrueForAll(l => LabelValue.TryParseNumber(l, out _)))
             {
                 throw new ArgumentException(
-                    "Weighted kappa needs ordered categories, but the labels are not all numbers. Pass the category order.",
+                    "Weighted kappa needs ordered categories, but the labels are not all numbers. " +
+                    "Pass the category order.",
                     nameof(categoryOrder));
             }
 
@@ -122,7 +130,10 @@ public static class CohensKappa
         }
 
         var order = categoryOrder.Select(Canonical).Distinct(StringComparer.Ordinal).ToList();
-        var unknown = seen.Distinct(StringComparer.Ordinal).Where(l => !order.Contains(l, StringComparer.Ordinal)).ToList();
+        var unknown = seen
+            .Distinct(StringComparer.Ordinal)
+            .Where(label => !order.Contains(label, StringComparer.Ordinal))
+            .ToList();
         if (unknown.Count > 0)
         {
             throw new ArgumentException(
@@ -145,7 +156,9 @@ public static class CohensKappa
             {
                 if (table[i, j] < 0)
                 {
-                    throw new ArgumentException($"Cell [{i}, {j}] is negative ({table[i, j].ToString(CultureInfo.InvariantCulture)}); counts must be 0 or more.", nameof(table));
+                    var value = table[i, j].ToString(CultureInfo.InvariantCulture);
+                    throw new ArgumentException(
+                        $"Cell [{i}, {j}] is negative ({value}), but counts must be 0 or more.", nameof(table));
                 }
 
                 rows[i] += table[i, j];
