@@ -18,7 +18,8 @@ internal sealed class GateHarness
     public GateHarness(GateConfig config, string? dataFolder = null)
     {
         var folder = dataFolder ?? Path.GetTempPath();
-        var gate = new LoadedGate(Path.Combine(folder, "test.gate.yml"), "test.gate.yml", config, new Dictionary<string, (int, int)>());
+        var positions = new Dictionary<string, (int, int)>();
+        var gate = new LoadedGate(Path.Combine(folder, "test.gate.yml"), "test.gate.yml", config, positions);
         Findings = new FindingCollector(config.Rules, config.MaxFindingsPerRule);
         _session = new GateSession(gate, folder, Findings, TimeProvider.System, new NoServices());
         ResolveDatasets(folder);
@@ -32,7 +33,8 @@ internal sealed class GateHarness
     public object? Create(int index = 0)
     {
         var config = _session.Config.Checks[index];
-        var setup = new CheckSetup(_session.Gate, index, GateRunner.CheckIdOf(config, index), _session.ResolvePath, Errors);
+        var id = GateRunner.CheckIdOf(config, index);
+        var setup = new CheckSetup(_session.Gate, index, id, _session.ResolvePath, Errors);
         return CheckFactory.Create(config, setup);
     }
 
@@ -62,7 +64,9 @@ internal sealed class GateHarness
 /// <summary>In-memory records, shaped as the readers produce them.</summary>
 internal static class Records
 {
-    /// <summary>Parses JSON objects into records of <paramref name="file"/>, with ids from <paramref name="idField"/>.</summary>
+    /// <summary>
+    /// Parses JSON objects into records of <paramref name="file"/>, with ids from <paramref name="idField"/>.
+    /// </summary>
     public static List<DataRecord> Json(string file, string? idField, params string[] lines)
     {
         var idPath = idField is null ? null : FieldPath.Parse(idField);

@@ -88,7 +88,8 @@ public sealed class GoldenCheckTests
         var finding = harness.FindingsWith(RuleCatalog.PredictionForUnknownItem).ShouldHaveSingleItem();
         finding.RecordId.ShouldBe("99");
         finding.Dataset.ShouldBe("preds");
-        finding.Message.ShouldBe("Prediction id '99' is not in golden dataset 'gold', so it is not scored. Check that both datasets use the same ids.");
+        finding.Message.ShouldBe("Prediction id '99' is not in golden dataset 'gold', so it is not scored. " +
+            "Check that both datasets use the same ids.");
         result.Summary.ShouldBe("Accuracy 0.500 [0.215, 0.785] on 8 golden items; 7 predicted, 1 without prediction, " +
             "1 prediction(s) with an id outside the golden set.");
     }
@@ -99,7 +100,8 @@ public sealed class GoldenCheckTests
         var (harness, result) = Run(new GoldenCheckConfig { Thresholds = { ["accuracy"] = 0.9, ["f1:a"] = 0.5 } });
 
         var finding = harness.FindingsWith(RuleCatalog.MetricBelowThreshold).ShouldHaveSingleItem();
-        finding.Message.ShouldStartWith("accuracy 0.500 [0.215, 0.785] is below the threshold 0.900 on 8 golden items.");
+        finding.Message.ShouldStartWith(
+            "accuracy 0.500 [0.215, 0.785] is below the threshold 0.900 on 8 golden items.");
         finding.Severity.ShouldBe(Severity.Error);
         Metric("accuracy", result).Passed.ShouldBe(false);
         Metric("accuracy", result).Threshold.ShouldBe(0.9);
@@ -111,12 +113,15 @@ public sealed class GoldenCheckTests
     public void Golden_undefined_precision_fails_threshold()
     {
         var golden = Records.Json("gold.jsonl", "id", """{"id":"1","label":"x"}""", """{"id":"2","label":"y"}""");
-        var predictions = Records.Json("preds.jsonl", "id", """{"id":"1","out":{"label":"y"}}""", """{"id":"2","out":{"label":"y"}}""");
+        var predictions = Records.Json("preds.jsonl", "id",
+            """{"id":"1","out":{"label":"y"}}""", """{"id":"2","out":{"label":"y"}}""");
+        var config = new GoldenCheckConfig { Thresholds = { ["precision:x"] = 0.4 } };
 
-        var (harness, result) = Run(new GoldenCheckConfig { Thresholds = { ["precision:x"] = 0.4 } }, golden, predictions);
+        var (harness, result) = Run(config, golden, predictions);
 
         var finding = harness.FindingsWith(RuleCatalog.MetricBelowThreshold).ShouldHaveSingleItem();
-        finding.Message.ShouldStartWith("precision:x on 2 golden items is undefined because no item was predicted as this class, " +
+        finding.Message.ShouldStartWith(
+            "precision:x on 2 golden items is undefined because no item was predicted as this class, " +
             "so it does not meet the threshold 0.400.");
         Metric("precision:x", result).Defined.ShouldBeFalse();
         Metric("precision:x", result).Passed.ShouldBe(false);
@@ -125,7 +130,9 @@ public sealed class GoldenCheckTests
     [Fact]
     public void Golden_class_thresholds_checked_separately()
     {
-        var (harness, result) = Run(new GoldenCheckConfig { Thresholds = { ["precision:c"] = 0.4, ["recall:b"] = 0.6 } });
+        var config = new GoldenCheckConfig { Thresholds = { ["precision:c"] = 0.4, ["recall:b"] = 0.6 } };
+
+        var (harness, result) = Run(config);
 
         var findings = harness.FindingsWith(RuleCatalog.MetricBelowThreshold);
         findings.Count.ShouldBe(1);
@@ -197,7 +204,8 @@ public sealed class GoldenCheckTests
         var golden = Records.Json("gold.jsonl", "id",
             """{"id":"1","label":"a"}""", """{"id":"1","label":"b"}""", """{"id":"1","label":"b"}""",
             """{"id":"2","label":"b"}""", """{"id":"2","label":"b"}""");
-        var predictions = Records.Json("preds.jsonl", "id", """{"id":"1","out":{"label":"a"}}""", """{"id":"2","out":{"label":"b"}}""");
+        var predictions = Records.Json("preds.jsonl", "id",
+            """{"id":"1","out":{"label":"a"}}""", """{"id":"2","out":{"label":"b"}}""");
 
         var (harness, result) = Run(new GoldenCheckConfig(), golden, predictions);
 
@@ -211,14 +219,16 @@ public sealed class GoldenCheckTests
     [Fact]
     public void Golden_item_without_label_left_out()
     {
-        var golden = Records.Json("gold.jsonl", "id", """{"id":"1","label":"a"}""", """{"id":"2","label":"  "}""", """{"id":"3"}""");
+        var golden = Records.Json("gold.jsonl", "id",
+            """{"id":"1","label":"a"}""", """{"id":"2","label":"  "}""", """{"id":"3"}""");
         var predictions = Records.Json("preds.jsonl", "id", """{"id":"1","out":{"label":"a"}}""");
 
         var (harness, result) = Run(new GoldenCheckConfig(), golden, predictions);
 
         var findings = harness.FindingsWith(RuleCatalog.GoldenItemWithoutLabel);
         findings.Select(f => f.RecordId).ShouldBe(["2", "3"]);
-        findings[0].Message.ShouldBe("Golden item '2' has no value at label field 'label', so it is left out of the evaluation. " +
+        findings[0].Message.ShouldBe(
+            "Golden item '2' has no value at label field 'label', so it is left out of the evaluation. " +
             "Add the expert label, or remove the item from the golden set.");
         result.RecordsChecked.ShouldBe(1);
         harness.FindingsWith(RuleCatalog.PredictionForUnknownItem).ShouldBeEmpty();
@@ -228,7 +238,8 @@ public sealed class GoldenCheckTests
     public void Golden_numeric_labels_match_across_spellings()
     {
         var golden = Records.Json("gold.jsonl", "id", """{"id":"1","label":"1"}""", """{"id":"2","label":"0"}""");
-        var predictions = Records.Json("preds.jsonl", "id", """{"id":"1","out":{"label":1.0}}""", """{"id":"2","out":{"label":" 0 "}}""");
+        var predictions = Records.Json("preds.jsonl", "id",
+            """{"id":"1","out":{"label":1.0}}""", """{"id":"2","out":{"label":" 0 "}}""");
 
         var (_, result) = Run(new GoldenCheckConfig(), golden, predictions);
 

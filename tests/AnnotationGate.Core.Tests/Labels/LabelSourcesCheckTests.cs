@@ -11,7 +11,8 @@ public sealed class LabelSourcesCheckTests
 {
     private static readonly string[] GoldenLines =
     [
-        """{"id":"i1","gold":"yes"}""", """{"id":"i2","gold":"no"}""", """{"id":"i3","gold":"yes"}""", """{"id":"i4","gold":"no"}""",
+        """{"id":"i1","gold":"yes"}""", """{"id":"i2","gold":"no"}""",
+        """{"id":"i3","gold":"yes"}""", """{"id":"i4","gold":"no"}""",
     ];
 
     // i1 wins yes 2-1, i2 ties 1-1, i3 wins no 2-1 against gold yes, i4 has one vote, i5 is not golden.
@@ -27,7 +28,8 @@ public sealed class LabelSourcesCheckTests
 
     private static readonly string[] LlmLines =
     [
-        """{"id":"i1","label":"yes"}""", """{"id":"i2","label":"no"}""", """{"id":"i3","label":"no"}""", """{"id":"i4","label":"yes"}""",
+        """{"id":"i1","label":"yes"}""", """{"id":"i2","label":"no"}""",
+        """{"id":"i3","label":"no"}""", """{"id":"i4","label":"yes"}""",
     ];
 
     [Fact]
@@ -74,7 +76,8 @@ public sealed class LabelSourcesCheckTests
         Metric("llm.accuracy", result).Lower!.Value.ShouldBe(0.1500, 0.00005);
         Metric("llm.kappa", result).Value.ShouldBe(0.0, 1e-12);
         Metric("llm.ties", result).Value.ShouldBe(0);
-        result.Tables[0].Rows.Single(r => r[0] == "llm").Take(6).ShouldBe(["llm", "single label", "4", "1.000", "1.00 (1-1)", "n/a"]);
+        var row = result.Tables[0].Rows.Single(r => r[0] == "llm");
+        row.Take(6).ShouldBe(["llm", "single label", "4", "1.000", "1.00 (1-1)", "n/a"]);
     }
 
     [Fact]
@@ -91,7 +94,8 @@ public sealed class LabelSourcesCheckTests
         var (harness, result) = Run(new LabelSourcesCheckConfig { Sources = ["llm"], MinAccuracy = 0.8 });
 
         var finding = harness.FindingsWith(RuleCatalog.SourceAgreementBelowThreshold).ShouldHaveSingleItem();
-        finding.Message.ShouldBe("Source 'llm' accuracy 0.500 [0.150, 0.850] is below min-accuracy 0.800 on 4 golden items. " +
+        finding.Message.ShouldBe(
+            "Source 'llm' accuracy 0.500 [0.150, 0.850] is below min-accuracy 0.800 on 4 golden items. " +
             "Review the source's labels, or its aggregation, before using them for training or evaluation.");
         finding.Dataset.ShouldBe("llm");
         Metric("llm.accuracy", result).Passed.ShouldBe(false);
@@ -114,15 +118,19 @@ public sealed class LabelSourcesCheckTests
         var golden = Records.Json("gold.jsonl", "id", """{"id":"i1","gold":"yes"}""", """{"id":"i2","gold":"yes"}""");
         var llm = Records.Json("llm.jsonl", "id", """{"id":"i1","label":"yes"}""", """{"id":"i2","label":"yes"}""");
 
-        var (harness, result) = Run(new LabelSourcesCheckConfig { Sources = ["llm"], MinKappa = 0.4 }, golden, llm: llm);
+        var config = new LabelSourcesCheckConfig { Sources = ["llm"], MinKappa = 0.4 };
+
+        var (harness, result) = Run(config, golden, llm: llm);
 
         var kappa = Metric("llm.kappa", result);
         kappa.Defined.ShouldBeFalse();
-        kappa.Note.ShouldBe("Both raters gave every item the same label 'yes', so chance agreement is 1 and kappa is undefined.");
+        kappa.Note.ShouldBe(
+            "Both raters gave every item the same label 'yes', so chance agreement is 1 and kappa is undefined.");
         Metric("llm.accuracy", result).Value.ShouldBe(1.0);
         result.Tables[0].Rows[0][10].ShouldBe("n/a");
         harness.FindingsWith(RuleCatalog.SourceAgreementBelowThreshold).ShouldHaveSingleItem()
-            .Message.ShouldStartWith("Source 'llm' Cohen's kappa undefined (Both raters gave every item the same label 'yes'");
+            .Message.ShouldStartWith(
+                "Source 'llm' Cohen's kappa undefined (Both raters gave every item the same label 'yes'");
     }
 
     [Fact]
@@ -146,7 +154,8 @@ public sealed class LabelSourcesCheckTests
 
         harness.Create().ShouldBeNull();
 
-        harness.Errors.ShouldHaveSingleItem().Message.ShouldStartWith("Golden dataset 'gold' needs an id and labels.field");
+        harness.Errors.ShouldHaveSingleItem().Message
+            .ShouldStartWith("Golden dataset 'gold' needs an id and labels.field");
     }
 
     [Fact]
@@ -196,7 +205,10 @@ public sealed class LabelSourcesCheckTests
                 ["crowd"] = new DatasetConfig
                 {
                     Path = "crowd.jsonl", DuplicateIds = DuplicateIdPolicy.Allow,
-                    Labels = new LabelConfig { Field = "vote", Item = "item", Annotator = "worker", Source = LabelSource.Crowd },
+                    Labels = new LabelConfig
+                    {
+                        Field = "vote", Item = "item", Annotator = "worker", Source = LabelSource.Crowd,
+                    },
                 },
                 ["llm"] = new DatasetConfig
                 {

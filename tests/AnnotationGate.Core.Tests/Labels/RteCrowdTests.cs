@@ -62,13 +62,17 @@ public sealed class RteCrowdTests
             {
                 ["rte-gold"] = new DatasetConfig
                 {
-                    Path = File, Id = "orig_id", Purpose = DatasetPurpose.Golden, DuplicateIds = DuplicateIdPolicy.Allow,
+                    Path = File, Id = "orig_id", Purpose = DatasetPurpose.Golden,
+                    DuplicateIds = DuplicateIdPolicy.Allow,
                     Labels = new LabelConfig { Field = "gold", Source = LabelSource.Expert },
                 },
                 ["rte-crowd"] = new DatasetConfig
                 {
                     Path = File, DuplicateIds = DuplicateIdPolicy.Allow,
-                    Labels = new LabelConfig { Source = LabelSource.Crowd, Item = "orig_id", Annotator = "!amt_worker_ids", Field = "response" },
+                    Labels = new LabelConfig
+                    {
+                        Source = LabelSource.Crowd, Item = "orig_id", Annotator = "!amt_worker_ids", Field = "response",
+                    },
                 },
             },
             Checks = { new LabelSourcesCheckConfig { Id = "rte-sources", Dataset = "rte-gold" } },

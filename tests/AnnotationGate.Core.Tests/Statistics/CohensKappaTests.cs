@@ -5,8 +5,9 @@ namespace AnnotationGate.Core.Tests.Statistics;
 
 public sealed class CohensKappaTests
 {
-    private static readonly JsonElement References = JsonDocument.Parse(
-        File.ReadAllText(SharedData.PathOf("agreement", "reference-values.json"))).RootElement.GetProperty("cohen_kappa");
+    private static readonly JsonElement References = JsonDocument
+        .Parse(File.ReadAllText(SharedData.PathOf("agreement", "reference-values.json")))
+        .RootElement.GetProperty("cohen_kappa");
 
     [Fact]
     public void Kappa_wikipedia_table_matches_reference()
@@ -55,7 +56,8 @@ public sealed class CohensKappaTests
         kappa.Value.ShouldBeNull();
         kappa.ObservedAgreement.ShouldBe(1.0);
         kappa.Units.ShouldBe(12);
-        kappa.UndefinedReason.ShouldBe("Both raters gave every item the same label '1', so chance agreement is 1 and kappa is undefined.");
+        kappa.UndefinedReason.ShouldBe(
+            "Both raters gave every item the same label '1', so chance agreement is 1 and kappa is undefined.");
     }
 
     [Fact]
@@ -128,7 +130,8 @@ public sealed class CohensKappaTests
     {
         var pairs = Pairs(("low", "odd", 1));
 
-        var error = Should.Throw<ArgumentException>(() => CohensKappa.Compute(pairs, KappaWeights.Linear, ["low", "high"]));
+        var error = Should.Throw<ArgumentException>(
+            () => CohensKappa.Compute(pairs, KappaWeights.Linear, ["low", "high"]));
 
         error.Message.ShouldContain("'odd'");
     }
@@ -136,7 +139,10 @@ public sealed class CohensKappaTests
     private static (double[,] Table, JsonElement Expected) Reference(string name, string tableKey)
     {
         var entry = References.EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
-        var rows = entry.GetProperty(tableKey).EnumerateArray().Select(r => r.EnumerateArray().Select(c => c.GetDouble()).ToArray()).ToArray();
+        var rows = entry.GetProperty(tableKey)
+            .EnumerateArray()
+            .Select(r => r.EnumerateArray().Select(c => c.GetDouble()).ToArray())
+            .ToArray();
         var table = new double[rows.Length, rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
