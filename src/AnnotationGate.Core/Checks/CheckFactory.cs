@@ -11,6 +11,8 @@ public static class CheckFactory
     /// <summary>Creates the check; configuration problems go to <paramref name="setup"/> and null is returned.</summary>
     public static object? Create(CheckConfig config, CheckSetup setup) => config switch
     {
+        GoldenCheckConfig golden => Evaluation.GoldenCheck.Create(golden, setup),
+        LabelSourcesCheckConfig sources => Labels.LabelSourcesCheck.Create(sources, setup),
         _ => Unsupported(config, setup),
     };
 
