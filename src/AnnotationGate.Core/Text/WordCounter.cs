@@ -6,8 +6,8 @@ namespace AnnotationGate.Core.Text;
 /// <summary>
 /// Counts words with a rule that works for text with and without spaces:
 /// <list type="bullet">
-/// <item>A word is a maximal run of letters, digits, combining marks and connector punctuation (such as
-/// <c>_</c>). An apostrophe (<c>'</c> or <c>’</c>) between two such characters stays inside the word
+/// <item>A word is a maximal run of letters, digits and connector punctuation (such as <c>_</c>), with the
+/// combining marks inside it; a combining mark or variation selector never starts a word. An apostrophe (<c>'</c> or <c>’</c>) between two such characters stays inside the word
 /// (<c>don't</c> is 1 word), and so does a <c>.</c> or <c>,</c> between two digits (<c>3.14</c> and
 /// <c>1,000</c> are 1 word each).</item>
 /// <item>Everything else separates words: spaces, line breaks, hyphens (<c>well-known</c> is 2 words, as in
@@ -32,7 +32,6 @@ public static class WordCounter
     {
         var count = 0;
         var inWord = false;
-        var afterStandalone = false;
         var previous = default(Rune);
         var i = 0;
         while (i < text.Length)
@@ -44,24 +43,21 @@ public static class WordCounter
                 case CharKind.Standalone:
                     count++;
                     inWord = false;
-                    afterStandalone = true;
                     break;
                 case CharKind.Cluster:
                     count++;
                     inWord = false;
-                    afterStandalone = true;
                     consumed = StringInfo.GetNextTextElementLength(text[i..]);
                     break;
-                case CharKind.Mark when afterStandalone:
+                case CharKind.Mark:
+                    // A combining mark or variation selector belongs to what precedes it and starts no word.
                     break;
-                case CharKind.Word or CharKind.Mark:
+                case CharKind.Word:
                     count += inWord ? 0 : 1;
                     inWord = true;
-                    afterStandalone = false;
                     break;
                 default:
                     inWord = inWord && JoinsWord(rune, previous, text[(i + consumed)..]);
-                    afterStandalone = false;
                     break;
             }
 
