@@ -50,6 +50,21 @@ public sealed class TextLengthTests
         TextLength.Words(text).ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData("a\r\nb")]
+    [InlineData("\r\n\r\n")]
+    [InlineData("cafe\u0301s")]
+    [InlineData("ok 👍🏽 👨‍👩‍👧!")]
+    [InlineData("\u1100\u1161\u11A8 x")]
+    [InlineData("🇫🇷🇩🇪")]
+    [InlineData("a\uD800")]
+    public void Graphemes_agree_with_string_info(string text)
+    {
+        var expected = new System.Globalization.StringInfo(text).LengthInTextElements;
+
+        TextLength.Graphemes(text).ShouldBe(expected);
+    }
+
     [Fact]
     public void Lone_surrogate_counts_once()
     {
