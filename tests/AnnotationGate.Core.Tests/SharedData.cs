@@ -15,7 +15,12 @@ public static class SharedData
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "data"), Path.Combine(dir.FullName, "..", "shared", "data") })
+            string[] candidates =
+            [
+                Path.Combine(dir.FullName, "shared", "data"),
+                Path.Combine(dir.FullName, "..", "shared", "data"),
+            ];
+            foreach (var candidate in candidates)
             {
                 if (Directory.Exists(candidate))
                 {
@@ -24,6 +29,7 @@ public static class SharedData
             }
         }
 
-        throw new DirectoryNotFoundException($"No shared/data folder was found above '{AppContext.BaseDirectory}'.");
+        throw new DirectoryNotFoundException($"No shared/data folder was found above '{AppContext.BaseDirectory}'. " +
+            "Put the shared folder beside the repository clone.");
     }
 }

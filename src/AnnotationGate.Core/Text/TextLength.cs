@@ -7,13 +7,13 @@ namespace AnnotationGate.Core.Text;
 
 /// <summary>
 /// Measures the length of a text in one of the units of <see cref="LengthUnit"/>. Every method is
-/// allocation-free and thread-safe.
+/// thread-safe, and all but the token count allocate nothing.
 /// </summary>
 public static class TextLength
 {
     /// <summary>
-    /// Measures <paramref name="text"/> in <paramref name="unit"/>; <paramref name="tokenizer"/> is required
-    /// for <see cref="LengthUnit.Tokens"/> and ignored otherwise.
+    /// Measures <paramref name="text"/> in <paramref name="unit"/>. The <paramref name="tokenizer"/> is
+    /// required for <see cref="LengthUnit.Tokens"/> and ignored for the other units.
     /// </summary>
     public static long Measure(string text, LengthUnit unit, Tokenizer? tokenizer = null) => unit switch
     {
@@ -44,8 +44,8 @@ public static class TextLength
     }
 
     /// <summary>
-    /// Counts Unicode code points (runes). A valid surrogate pair counts as 1; a lone surrogate, which is not
-    /// a code point, counts as 1 as well, as it would once replaced by U+FFFD.
+    /// Counts Unicode code points (runes). A valid surrogate pair counts as 1. A lone surrogate is not a code
+    /// point, but counts as 1 as well, as the U+FFFD that replaces it when the text is encoded would.
     /// </summary>
     public static int CodePoints(ReadOnlySpan<char> text)
     {
@@ -65,7 +65,7 @@ public static class TextLength
     /// <summary>Counts UTF-16 code units, the <see cref="string.Length"/> of .NET and JavaScript.</summary>
     public static int Utf16(ReadOnlySpan<char> text) => text.Length;
 
-    /// <summary>Counts the bytes of the UTF-8 encoding; a lone surrogate counts as U+FFFD, 3 bytes.</summary>
+    /// <summary>Counts the bytes of the UTF-8 encoding. A lone surrogate counts as U+FFFD, which is 3 bytes.</summary>
     public static int Utf8Bytes(ReadOnlySpan<char> text) => Encoding.UTF8.GetByteCount(text);
 
     /// <summary>Counts words by the rule of <see cref="WordCounter"/>.</summary>

@@ -22,14 +22,16 @@ public static class TokenizerCatalog
 
     private static readonly Dictionary<string, Lazy<Tokenizer>> Tokenizers = new(StringComparer.Ordinal)
     {
-        [Cl100kBase] = new(() => TiktokenTokenizer.CreateForEncoding(Cl100kBase), LazyThreadSafetyMode.ExecutionAndPublication),
-        [O200kBase] = new(() => TiktokenTokenizer.CreateForEncoding(O200kBase), LazyThreadSafetyMode.ExecutionAndPublication),
+        [Cl100kBase] = Load(Cl100kBase),
+        [O200kBase] = Load(O200kBase),
     };
 
     /// <summary>Names of the tokenizers, in order.</summary>
     public static IReadOnlyList<string> Names { get; } = [Cl100kBase, O200kBase];
 
-    /// <summary>Returns the named tokenizer, creating it on first use; false for a name not in <see cref="Names"/>.</summary>
+    /// <summary>
+    /// Returns the named tokenizer, creating it on first use, or false for a name not in <see cref="Names"/>.
+    /// </summary>
     public static bool TryGet(string name, out Tokenizer tokenizer)
     {
         if (Tokenizers.TryGetValue(name, out var lazy))
@@ -41,4 +43,7 @@ public static class TokenizerCatalog
         tokenizer = null!;
         return false;
     }
+
+    private static Lazy<Tokenizer> Load(string encoding) =>
+        new(() => TiktokenTokenizer.CreateForEncoding(encoding), LazyThreadSafetyMode.ExecutionAndPublication);
 }

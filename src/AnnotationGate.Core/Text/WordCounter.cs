@@ -7,9 +7,9 @@ namespace AnnotationGate.Core.Text;
 /// Counts words with a rule that works for text with and without spaces:
 /// <list type="bullet">
 /// <item>A word is a maximal run of letters, digits and connector punctuation (such as <c>_</c>), with the
-/// combining marks inside it; a combining mark or variation selector never starts a word. An apostrophe (<c>'</c> or <c>’</c>) between two such characters stays inside the word
-/// (<c>don't</c> is 1 word), and so does a <c>.</c> or <c>,</c> between two digits (<c>3.14</c> and
-/// <c>1,000</c> are 1 word each).</item>
+/// combining marks inside it. A combining mark or variation selector never starts a word. An apostrophe
+/// (<c>'</c> or <c>’</c>) between two such characters stays inside the word (<c>don't</c> is 1 word), and
+/// so does a <c>.</c> or <c>,</c> between two digits (<c>3.14</c> and <c>1,000</c> are 1 word each).</item>
 /// <item>Everything else separates words: spaces, line breaks, hyphens (<c>well-known</c> is 2 words, as in
 /// Unicode UAX #29 word boundaries), other punctuation, symbols and emoji. Symbols and emoji are not words.</item>
 /// <item>Each Han ideograph (with <c>々</c> and <c>〇</c>), Hiragana or Katakana character (with <c>ー</c>) and

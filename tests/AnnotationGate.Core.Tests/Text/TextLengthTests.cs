@@ -123,7 +123,8 @@ public sealed class TextLengthTests
 
     private static string CaseOutput(string name)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("..", "cases", "reference-free.json")));
+        var path = SharedData.PathOf("..", "cases", "reference-free.json");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
         var match = document.RootElement.GetProperty("cases").EnumerateArray()
             .Single(c => c.GetProperty("name").GetString() == name);
         return match.GetProperty("output").GetString()!;

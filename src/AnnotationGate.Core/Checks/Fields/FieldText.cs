@@ -52,6 +52,7 @@ internal static class FieldText
         }
     }
 
-    private static void Report(FieldUsage field, DataRecord record, CheckContext context, string dataset, string message) =>
+    private static void Report(
+        FieldUsage field, DataRecord record, CheckContext context, string dataset, string message) =>
         context.Report(RuleCatalog.ValueNotText, message, record, dataset, field.Path.ToJsonPointer());
 }

@@ -43,7 +43,9 @@ internal sealed class FieldUsage
         return true;
     }
 
-    /// <summary>Reports <see cref="RuleCatalog.FieldNeverFound"/> when records were read but none had the path.</summary>
+    /// <summary>
+    /// Reports <see cref="RuleCatalog.FieldNeverFound"/> when records were read but none had the path.
+    /// </summary>
     public void ReportIfNeverFound(CheckContext context, string dataset, long records)
     {
         if (records == 0 || Found > 0)
@@ -75,9 +77,9 @@ internal sealed class FieldUsage
             return "no fields";
         }
 
-        var shown = string.Join(", ", names.Take(MaxFieldNamesShown).Select(n => $"'{n}'"));
+        var listed = string.Join(", ", names.Take(MaxFieldNamesShown).Select(n => $"'{n}'"));
         return names.Count > MaxFieldNamesShown
-            ? $"the fields {shown} and {names.Count - MaxFieldNamesShown} more"
-            : $"the fields {shown}";
+            ? $"the fields {listed} and {names.Count - MaxFieldNamesShown} more"
+            : $"the fields {listed}";
     }
 }

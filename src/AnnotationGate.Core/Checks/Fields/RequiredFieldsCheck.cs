@@ -31,7 +31,10 @@ public sealed class RequiredFieldsCheck : IRecordCheck
 
     public string Dataset { get; }
 
-    /// <summary>Validates the configuration and creates the check; returns null after reporting errors to <paramref name="setup"/>.</summary>
+    /// <summary>
+    /// Validates the configuration and creates the check. Returns null when the configuration is invalid,
+    /// after reporting each error to <paramref name="setup"/>.
+    /// </summary>
     public static RequiredFieldsCheck? Create(RequiredFieldsCheckConfig config, CheckSetup setup)
     {
         if (config.Fields.Count == 0)
@@ -120,7 +123,9 @@ public sealed class RequiredFieldsCheck : IRecordCheck
         return $"Required field '{field.Path}' is empty ({empty}). Fill it in, or set allow-empty: true.";
     }
 
-    /// <summary>Describes an empty value (null, blank string, [] or {}); returns null for a value with content.</summary>
+    /// <summary>
+    /// Describes an empty value (null, blank string, [] or {}), or returns null for a value with content.
+    /// </summary>
     private static string? DescribeEmpty(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Null => "null",

@@ -43,7 +43,10 @@ public sealed class LengthCheck : IRecordCheck
 
     public string Dataset { get; }
 
-    /// <summary>Validates the configuration and creates the check; returns null after reporting errors to <paramref name="setup"/>.</summary>
+    /// <summary>
+    /// Validates the configuration and creates the check. Returns null when the configuration is invalid,
+    /// after reporting each error to <paramref name="setup"/>.
+    /// </summary>
     public static LengthCheck? Create(LengthCheckConfig config, CheckSetup setup)
     {
         var field = setup.FieldPath("field", config.Field);
@@ -190,18 +193,19 @@ public sealed class LengthCheck : IRecordCheck
     private string Summarize(long records, long failed)
     {
         var unit = LengthUnits.Describe(_unit, _tokenizerName);
-        var count = records.ToString("N0", CultureInfo.InvariantCulture);
-        var outside = failed.ToString("N0", CultureInfo.InvariantCulture);
-        return $"Measured '{_field.Path}' in {unit} on {count} records, bounds {DescribeBounds()}: {outside} failed.";
+        return $"Measured '{_field.Path}' in {unit} on {Number(records)} records, bounds {DescribeBounds()}: " +
+            $"{Number(failed)} failed.";
     }
 
     private string DescribeBounds() => (_min, _max) switch
     {
-        ({ } min, { } max) => $"{min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}",
-        ({ } min, null) => $"at least {min.ToString(CultureInfo.InvariantCulture)}",
-        (null, { } max) => $"at most {max.ToString(CultureInfo.InvariantCulture)}",
+        ({ } min, { } max) => $"{Number(min)} to {Number(max)}",
+        ({ } min, null) => $"at least {Number(min)}",
+        (null, { } max) => $"at most {Number(max)}",
         _ => "none",
     };
+
+    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private List<Metric> BuildMetrics()
     {
@@ -216,10 +220,13 @@ public sealed class LengthCheck : IRecordCheck
 
         if (_max is { } upper)
         {
-            max = max with { Threshold = upper, ThresholdIsMaximum = true, Passed = defined ? _statistics.Max <= upper : null };
+            var passed = defined ? _statistics.Max <= upper : (bool?)null;
+            max = max with { Threshold = upper, ThresholdIsMaximum = true, Passed = passed };
         }
 
-        return [min, Statistic($"mean-{key}", _statistics.Mean), Statistic($"p95-{key}", _statistics.Percentile(0.95)), max];
+        var mean = Statistic($"mean-{key}", _statistics.Mean);
+        var p95 = Statistic($"p95-{key}", _statistics.Percentile(0.95));
+        return [min, mean, p95, max];
     }
 
     private Metric Statistic(string name, double value)

@@ -40,7 +40,10 @@ public sealed class PatternCheck : IRecordCheck
 
     public string Dataset { get; }
 
-    /// <summary>Validates the configuration and creates the check; returns null after reporting errors to <paramref name="setup"/>.</summary>
+    /// <summary>
+    /// Validates the configuration and creates the check. Returns null when the configuration is invalid,
+    /// after reporting each error to <paramref name="setup"/>.
+    /// </summary>
     public static PatternCheck? Create(PatternCheckConfig config, CheckSetup setup)
     {
         var field = setup.FieldPath("field", config.Field);
@@ -130,7 +133,7 @@ public sealed class PatternCheck : IRecordCheck
         return compiled.Count == patterns.Count ? [.. compiled] : null;
     }
 
-    /// <summary>Reports a required pattern that does not match; returns true when it matches.</summary>
+    /// <summary>Reports a required pattern that does not match. Returns true when it matches.</summary>
     private bool CheckRequired(Regex regex, string text, DataRecord record, CheckContext context)
     {
         try
@@ -152,7 +155,9 @@ public sealed class PatternCheck : IRecordCheck
         return false;
     }
 
-    /// <summary>Reports a forbidden pattern that matches, quoting the match; returns true when it does not match.</summary>
+    /// <summary>
+    /// Reports a forbidden pattern that matches, quoting the match. Returns true when it does not match.
+    /// </summary>
     private bool CheckForbidden(Regex regex, string text, DataRecord record, CheckContext context)
     {
         try
@@ -175,11 +180,13 @@ public sealed class PatternCheck : IRecordCheck
         return false;
     }
 
-    private void ReportTimeout(string code, Regex regex, DataRecord record, CheckContext context) =>
+    private void ReportTimeout(string code, Regex regex, DataRecord record, CheckContext context)
+    {
+        var seconds = MatchTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
         Report(code, record, context,
-            $"Pattern '{regex}' took longer than {MatchTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s " +
-            "on this record, so the record fails. Simplify the pattern, for example by removing nested " +
-            "quantifiers such as (a+)+.");
+            $"Pattern '{regex}' took longer than {seconds} s on this record, so the record fails. " +
+            "Simplify the pattern, for example by removing nested quantifiers such as (a+)+.");
+    }
 
     private void Report(string code, DataRecord record, CheckContext context, string message) =>
         context.Report(code, message, record, Dataset, _field.Path.ToJsonPointer());

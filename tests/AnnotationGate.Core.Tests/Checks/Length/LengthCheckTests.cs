@@ -36,7 +36,8 @@ public sealed class LengthCheckTests
         outcomes.ShouldBe([CheckOutcome.Failed]);
         var finding = harness.Findings.ShouldHaveSingleItem();
         finding.Code.ShouldBe(RuleCatalog.LengthOutOfBounds);
-        finding.Message.ShouldStartWith("Field 'output' has 8 UTF-16 code units, above the maximum of 1 UTF-16 code unit.");
+        finding.Message.ShouldStartWith(
+            "Field 'output' has 8 UTF-16 code units, above the maximum of 1 UTF-16 code unit.");
         finding.JsonPointer.ShouldBe("/output");
         finding.Line.ShouldBe(1);
         finding.Check.ShouldBe("check-1");
@@ -175,9 +176,12 @@ public sealed class LengthCheckTests
     [InlineData(LengthUnit.Graphemes, null, null, null, "needs min, max or both")]
     [InlineData(LengthUnit.Graphemes, 5L, 2L, null, "min (5) is greater than max (2)")]
     [InlineData(LengthUnit.Graphemes, -1L, null, null, "The min length is negative")]
-    [InlineData(LengthUnit.Tokens, null, 10L, null, "Unit tokens needs a tokenizer; add tokenizer: with one of cl100k_base, o200k_base.")]
-    [InlineData(LengthUnit.Tokens, null, 10L, "gpt2", "Tokenizer 'gpt2' is not known; use one of cl100k_base, o200k_base.")]
-    [InlineData(LengthUnit.Words, null, 10L, "o200k_base", "tokenizer applies only to unit tokens, and this check's unit is words.")]
+    [InlineData(LengthUnit.Tokens, null, 10L, null,
+        "Unit tokens needs a tokenizer; add tokenizer: with one of cl100k_base, o200k_base.")]
+    [InlineData(LengthUnit.Tokens, null, 10L, "gpt2",
+        "Tokenizer 'gpt2' is not known; use one of cl100k_base, o200k_base.")]
+    [InlineData(LengthUnit.Words, null, 10L, "o200k_base",
+        "tokenizer applies only to unit tokens, and this check's unit is words.")]
     public void Invalid_config_is_rejected(LengthUnit unit, long? min, long? max, string? tokenizer, string expected)
     {
         var harness = new RecordCheckHarness();
@@ -204,8 +208,9 @@ public sealed class LengthCheckTests
     {
         var harness = new RecordCheckHarness();
         var check = harness.Create(Config(LengthUnit.Tokens, max: 3, tokenizer: "cl100k_base"))!;
-        var records = Enumerable.Range(0, 2000).Select(n => Output(n % 2 == 0 ? "short" : "a longer text here")).ToArray();
-        var parsed = records.Select(r => JsonDocument.Parse(r).RootElement).ToArray();
+        var parsed = Enumerable.Range(0, 2000)
+            .Select(n => JsonDocument.Parse(Output(n % 2 == 0 ? "short" : "a longer text here")).RootElement)
+            .ToArray();
         var context = harness.Context();
 
         Parallel.For(0, parsed.Length, i =>

@@ -21,7 +21,8 @@ public sealed class PatternCheckTests
         var finding = harness.Findings.ShouldHaveSingleItem();
         finding.Code.ShouldBe(RuleCatalog.PatternNotMatched);
         finding.Message.ShouldBe(
-            "Field 'output' does not match the required pattern '^\\{': \"Sure! {\"a\":1}\". Fix the output, or the pattern.");
+            "Field 'output' does not match the required pattern '^\\{': \"Sure! {\"a\":1}\". " +
+            "Fix the output, or the pattern.");
         finding.Line.ShouldBe(2);
         finding.JsonPointer.ShouldBe("/output");
     }
@@ -99,7 +100,8 @@ public sealed class PatternCheckTests
         harness.Complete(check);
 
         outcomes.ShouldBe([CheckOutcome.Failed]);
-        harness.Findings.Select(f => f.Code).ShouldBe([RuleCatalog.ValueNotText, RuleCatalog.FieldNeverFound], ignoreOrder: true);
+        harness.Findings.Select(f => f.Code)
+            .ShouldBe([RuleCatalog.ValueNotText, RuleCatalog.FieldNeverFound], ignoreOrder: true);
     }
 
     [Fact]
@@ -156,5 +158,11 @@ public sealed class PatternCheckTests
     }
 
     private static PatternCheckConfig Config(string[]? mustMatch = null, string[]? mustNotMatch = null) =>
-        new() { Dataset = "outputs", Field = "output", MustMatch = [.. mustMatch ?? []], MustNotMatch = [.. mustNotMatch ?? []] };
+        new()
+        {
+            Dataset = "outputs",
+            Field = "output",
+            MustMatch = [.. mustMatch ?? []],
+            MustNotMatch = [.. mustNotMatch ?? []],
+        };
 }
