@@ -64,6 +64,7 @@ public sealed class WordCounterTests
     [InlineData("カ\u3099", 1)]
     [InlineData("安녕하세요", 5)]
     [InlineData("Hello世界", 3)]
+    [InlineData("안녕하세요 세계", 7)]
     public void Cjk_characters_are_words_each(string text, int expected)
     {
         WordCounter.Count(text).ShouldBe(expected);
