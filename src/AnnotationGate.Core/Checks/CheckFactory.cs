@@ -1,3 +1,6 @@
+using AnnotationGate.Core.Checks.Fields;
+using AnnotationGate.Core.Checks.Length;
+using AnnotationGate.Core.Checks.Patterns;
 using AnnotationGate.Core.Configuration;
 
 namespace AnnotationGate.Core.Checks;
@@ -13,6 +16,9 @@ public static class CheckFactory
     {
         GoldenCheckConfig golden => Evaluation.GoldenCheck.Create(golden, setup),
         LabelSourcesCheckConfig sources => Labels.LabelSourcesCheck.Create(sources, setup),
+        LengthCheckConfig length => LengthCheck.Create(length, setup),
+        RequiredFieldsCheckConfig required => RequiredFieldsCheck.Create(required, setup),
+        PatternCheckConfig pattern => PatternCheck.Create(pattern, setup),
         _ => Unsupported(config, setup),
     };
 
