@@ -135,7 +135,7 @@ internal sealed class JsonArrayScanner : IDisposable
         }
         catch (JsonException exception)
         {
-            _onFinding(ReaderFindings.InvalidJson(_file, exception, 1,
+            _onFinding(ReaderFindings.InvalidJson(_file, exception, 1, "file",
                 "Reading stopped here, so the records after this point were not checked. Fix the JSON and run again."));
             return Step.Done;
         }

@@ -89,7 +89,7 @@ public sealed class JsonLinesReader : IRecordReader
         }
         catch (JsonException exception)
         {
-            onFinding(ReaderFindings.InvalidJson(file, exception, lineNumber, "The line was skipped. " + ObjectPerLine));
+            onFinding(ReaderFindings.InvalidJson(file, exception, lineNumber, "record", "The line was skipped. " + ObjectPerLine));
             return null;
         }
 

@@ -39,21 +39,25 @@ internal static class ReaderFindings
         Malformed(file, line, null, $"The record is a JSON {KindName(kind)}, not an object, so it was skipped. {howToFix}");
 
     /// <summary>
-    /// Turns a System.Text.Json parse error into a finding. The parser's message names what it found;
-    /// its location suffix is dropped because the finding carries line and column as fields.
+    /// Turns a System.Text.Json parse error into a finding about <paramref name="subject"/> ("record" or
+    /// "file"). The parser's message names what it found; its location suffix is dropped because the
+    /// finding carries line and column as fields.
     /// </summary>
-    public static Finding InvalidJson(string file, JsonException exception, int lineOffset, string consequence)
+    public static Finding InvalidJson(string file, JsonException exception, int lineOffset, string subject, string consequence)
     {
         var line = lineOffset + (int)(exception.LineNumber ?? 0);
         var column = exception.BytePositionInLine is { } position ? (int)position + 1 : (int?)null;
-        return Malformed(file, line, column, $"The record is not valid JSON: {Describe(exception)} {consequence}");
+        return Malformed(file, line, column, $"The {subject} is not valid JSON: {Describe(exception)} {consequence}");
     }
 
-    /// <summary>Returns the parser's message without its <c>Path: … | LineNumber: …</c> suffix.</summary>
+    /// <summary>
+    /// Returns the parser's message without its <c>Path: … | LineNumber: …</c> suffix and without advice
+    /// about reader options, which users of a data file cannot change.
+    /// </summary>
     public static string Describe(JsonException exception)
     {
         var text = exception.Message;
-        foreach (var marker in new[] { " Path: ", " LineNumber: " })
+        foreach (var marker in new[] { " Path: ", " LineNumber: ", " Change the reader options." })
         {
             var at = text.IndexOf(marker, StringComparison.Ordinal);
             if (at > 0)
@@ -62,7 +66,13 @@ internal static class ReaderFindings
             }
         }
 
-        text = text.TrimEnd();
+        text = text.TrimEnd()
+            .Replace(" which is not supported in this mode", ", which JSON does not allow", StringComparison.Ordinal)
+            .Replace(" in this mode", "", StringComparison.Ordinal)
+            .Replace(
+                "Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed",
+                "The text ends before an open object or array is closed",
+                StringComparison.Ordinal);
         return text.EndsWith('.') ? text : text + ".";
     }
 

@@ -90,7 +90,7 @@ public sealed class JsonArrayReaderTests : IDisposable
         finding.Code.ShouldBe(RuleCatalog.MalformedRecord);
         finding.Line.ShouldBe(4);
         finding.Column.ShouldNotBeNull();
-        finding.Message.ShouldStartWith("The record is not valid JSON: ");
+        finding.Message.ShouldStartWith("The file is not valid JSON: ");
         finding.Message.ShouldContain("Reading stopped here");
         finding.Message.ShouldNotContain("LineNumber");
     }

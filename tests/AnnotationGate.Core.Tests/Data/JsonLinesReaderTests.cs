@@ -75,17 +75,19 @@ public sealed class JsonLinesReaderTests : IDisposable
         finding.Column.ShouldBe(9);
         finding.Message.ShouldStartWith("The record is not valid JSON: ");
         finding.Message.ShouldNotContain("LineNumber");
+        finding.Message.ShouldContain("trailing comma");
+        finding.Message.ShouldNotContain("reader options");
         finding.Message.ShouldContain("one complete JSON object");
     }
 
     [Fact]
     public void Jsonl_truncated_object_reported()
     {
-        _harness.ReadText("a.jsonl", "{\"id\":1\n", DataFormat.Jsonl).ShouldBeEmpty();
+        _harness.ReadText("a.jsonl", "{\"id\":\"a\"\n", DataFormat.Jsonl).ShouldBeEmpty();
 
         var finding = _harness.Findings.ShouldHaveSingleItem();
         finding.Line.ShouldBe(1);
-        finding.Message.ShouldNotContain("BytePositionInLine");
+        finding.Message.ShouldContain("ends before an open object or array is closed");
     }
 
     [Theory]
