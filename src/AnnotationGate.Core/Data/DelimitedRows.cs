@@ -48,7 +48,7 @@ internal sealed class DelimitedRows : IDisposable
     {
         document = null;
         recordLine = _pendingLine > 0 ? _pendingLine : lineNumber;
-        if (tooLong || _pending.WrittenCount + line.Length > DataFile.MaxRecordBytes)
+        if (tooLong || (_pendingLine > 0 && _pending.WrittenCount + line.Length > DataFile.MaxRecordBytes))
         {
             return SkipTooLong(recordLine);
         }
