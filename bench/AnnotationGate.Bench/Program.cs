@@ -43,7 +43,7 @@ internal static class Program
             "raw" => ParseLinesRaw,
             "reader" => ReadWithReader,
             "paths" => ReadAndResolvePaths,
-            _ => throw new ArgumentException($"Unknown mode '{mode}'; use raw, reader, paths or all.", nameof(mode)),
+            _ => throw new ArgumentException($"Mode '{mode}' is not known. Use raw, reader, paths or all.", nameof(mode)),
         };
 
         using var self = Process.GetCurrentProcess();

@@ -4,9 +4,9 @@ namespace AnnotationGate.Core.Data;
 
 /// <summary>
 /// Streams a CSV or TSV file whose first row is a header. Each later row becomes a JSON object of
-/// string columns keyed by the header names; an empty cell is an empty string. CSV follows RFC 4180
+/// string columns keyed by the header names, and an empty cell is an empty string. CSV follows RFC 4180
 /// quoting, so a quoted field may hold commas, <c>""</c> and line breaks. TSV splits on tabs only and
-/// keeps quotes as they are. Blank lines are skipped; a row with a different number of fields than
+/// keeps quotes as they are. Empty lines are skipped. A row with a different number of fields than
 /// the header, or with bytes that are not UTF-8, is reported and skipped.
 /// </summary>
 public sealed class DelimitedReader : IRecordReader

@@ -106,7 +106,7 @@ internal sealed class DelimitedRowParser
         return stop;
     }
 
-    /// <summary>Copies a quoted field without its quotes and with <c>""</c> undoubled; returns the index after it.</summary>
+    /// <summary>Copies a quoted field without its quotes and with <c>""</c> undoubled. Returns the index after it.</summary>
     private int ReadQuoted(ReadOnlySpan<byte> row, int position)
     {
         var opening = position;

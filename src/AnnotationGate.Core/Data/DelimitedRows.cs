@@ -28,7 +28,7 @@ internal sealed class DelimitedRows : IDisposable
     private readonly Utf8JsonWriter _writer;
     private JsonEncodedText[]? _columns;
 
-    // Line on which the row being joined starts; 0 when no row is open.
+    // Line on which the row being joined starts, or 0 when no row is open.
     private int _pendingLine;
 
     public DelimitedRows(DelimitedReader format, string file, Action<Finding> onFinding)
@@ -84,7 +84,7 @@ internal sealed class DelimitedRows : IDisposable
         return !inQuotedField;
     }
 
-    /// <summary>Joins lines until no quoted field is open; returns false while the row goes on.</summary>
+    /// <summary>Joins lines until no quoted field is open. Returns false while the row goes on.</summary>
     private bool TryCompleteRow(ReadOnlySpan<byte> line, int lineNumber, out ReadOnlySpan<byte> row)
     {
         row = line;
@@ -176,7 +176,7 @@ internal sealed class DelimitedRows : IDisposable
         return true;
     }
 
-    /// <summary>Checks the encoding and splits the row; reports and returns false when either fails.</summary>
+    /// <summary>Checks the encoding and splits the row. Reports the problem and returns false when either fails.</summary>
     private bool TrySplit(ReadOnlySpan<byte> row, int line, string subject)
     {
         var bad = DataFile.IndexOfInvalidUtf8(row);

@@ -6,12 +6,12 @@ namespace AnnotationGate.Core.Data;
 /// <summary>
 /// Streams a JSON file whose top level is an array of record objects, element by element, so the file is
 /// never loaded whole. Each record's line is the line of its opening brace. An element that is not an
-/// object or not valid UTF-8 is reported and skipped; invalid JSON ends the file with one AG0003 finding,
+/// object or not valid UTF-8 is reported and skipped. Invalid JSON ends the file with one AG0003 finding,
 /// because the parser cannot find the next record after it.
 /// </summary>
 public sealed class JsonArrayReader : IRecordReader
 {
-    /// <summary>The shared instance; the reader keeps no state between reads.</summary>
+    /// <summary>The shared instance. The reader keeps no state between reads.</summary>
     public static JsonArrayReader Instance { get; } = new();
 
     public IEnumerable<DataRecord> Read(ResolvedDataset dataset, Action<Finding> onFinding, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ internal sealed class JsonArrayScanner : IDisposable
     private Phase _phase;
     private JsonReaderState _state;
 
-    // Line number of the byte at _lineCountedTo; bytes before it have had their line breaks counted.
+    // Line number of the byte at _lineCountedTo. Line breaks before that byte are counted already.
     private int _line = 1;
     private int _lineCountedTo;
 
@@ -54,8 +54,8 @@ internal sealed class JsonArrayScanner : IDisposable
     }
 
     /// <summary>
-    /// Moves to the next element. The element's bytes stay valid until the next call; <paramref name="line"/>
-    /// is the 1-based line of its first byte.
+    /// Moves to the next element. The element's bytes stay valid until the next call, and
+    /// <paramref name="line"/> is the 1-based line of its first byte.
     /// </summary>
     public bool TryReadElement(out ReadOnlyMemory<byte> element, out int line)
     {
@@ -114,7 +114,7 @@ internal sealed class JsonArrayScanner : IDisposable
         var data = _buffer.AsSpan(_start, _end - _start);
         if (_endOfStream && _phase == Phase.BeforeArray && IsWhitespace(data))
         {
-            // An empty or whitespace-only file holds no records.
+            // An empty or whitespace-only file contains no records.
             return Step.Done;
         }
 
@@ -256,7 +256,8 @@ internal sealed class JsonArrayScanner : IDisposable
         _endOfStream = read == 0;
         _end += read;
 
-        // The end of the stream is news too: the parser must see the data once more as the final block.
+        // Reaching the end of the stream counts as progress too, because the parser must then see the
+        // remaining data once more as the final block.
         return true;
     }
 

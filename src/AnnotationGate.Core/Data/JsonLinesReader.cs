@@ -16,7 +16,7 @@ public sealed class JsonLinesReader : IRecordReader
 {
     private const string ObjectPerLine = "Each line of a JSONL file must hold one complete JSON object.";
 
-    /// <summary>The shared instance; the reader keeps no state between reads.</summary>
+    /// <summary>The shared instance. The reader keeps no state between reads.</summary>
     public static JsonLinesReader Instance { get; } = new();
 
     public IEnumerable<DataRecord> Read(ResolvedDataset dataset, Action<Finding> onFinding, CancellationToken cancellationToken)

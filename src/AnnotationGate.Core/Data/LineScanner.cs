@@ -4,7 +4,7 @@ namespace AnnotationGate.Core.Data;
 
 /// <summary>
 /// Splits a stream into lines of raw bytes without decoding them. A line excludes its <c>\n</c> and one
-/// <c>\r</c> before it; it stays valid until the next <see cref="TryReadLine"/> call. A UTF-8 byte order
+/// <c>\r</c> before it, and it stays valid until the next <see cref="TryReadLine"/> call. A UTF-8 byte order
 /// mark at the start of the stream is skipped. A line longer than the limit is skipped and flagged.
 /// </summary>
 internal sealed class LineScanner : IDisposable
@@ -26,7 +26,7 @@ internal sealed class LineScanner : IDisposable
         _buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
     }
 
-    /// <summary>1-based number of the line returned last; 0 before the first line.</summary>
+    /// <summary>1-based number of the line returned last, or 0 before the first line.</summary>
     public int LineNumber { get; private set; }
 
     /// <summary>Name of a UTF-16 or UTF-32 byte order mark at the start of the stream, or null.</summary>

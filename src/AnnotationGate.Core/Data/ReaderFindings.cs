@@ -31,7 +31,7 @@ internal static class ReaderFindings
             Line = 1,
         };
 
-    /// <summary>Reports a record over the size limit; <paramref name="consequence"/> starts with "so".</summary>
+    /// <summary>Reports a record over the size limit. <paramref name="consequence"/> starts with "so".</summary>
     public static Finding TooLong(string file, int line, string consequence) =>
         Malformed(file, line, null, $"The record is longer than {MaxRecordSize}, {consequence}");
 
@@ -40,7 +40,7 @@ internal static class ReaderFindings
 
     /// <summary>
     /// Turns a System.Text.Json parse error into a finding about <paramref name="subject"/> ("record" or
-    /// "file"). The parser's message names what it found; its location suffix is dropped because the
+    /// "file"). The parser's message names what it found. Its location suffix is dropped because the
     /// finding carries line and column as fields.
     /// </summary>
     public static Finding InvalidJson(string file, JsonException exception, int lineOffset, string subject, string consequence)
