@@ -113,6 +113,7 @@ internal sealed class LineScanner : IDisposable
         _started = true;
         while (_end < 3 && Fill())
         {
+            // A UTF-8 byte order mark is three bytes long: read until there are three or the stream ends.
         }
 
         if (_buffer.AsSpan(0, _end).StartsWith(DataFile.Utf8ByteOrderMark))

@@ -46,9 +46,18 @@ public sealed class JsonArrayReaderTests : IDisposable
     }
 
     [Fact]
-    public void Json_bom_and_empty_array_read()
+    public void Json_bom_and_crlf_read()
     {
-        var records = _harness.ReadText("a.json", "\uFEFF[\r\n]", DataFormat.Json);
+        var records = _harness.ReadText("a.json", "\uFEFF[\r\n{\"id\": 1},\r\n\r\n{\"id\": 2}]", DataFormat.Json);
+
+        records.Select(r => r.Line).ShouldBe([2, 4]);
+        _harness.Findings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Json_empty_array_yields_nothing()
+    {
+        var records = _harness.ReadText("a.json", "[\r\n]\r\n", DataFormat.Json);
 
         records.ShouldBeEmpty();
         _harness.Findings.ShouldBeEmpty();
