@@ -34,6 +34,32 @@ public static class MajorityVote
 
         return result;
     }
+
+    /// <summary>
+    /// Computes the accuracy against gold labels expected under random tie-breaking: an item scores
+    /// 1/k when its gold label is one of its k tied labels and 0 otherwise. Items without a gold
+    /// label are skipped; returns null when no item has one.
+    /// </summary>
+    public static double? ExpectedAccuracy(
+        IEnumerable<ItemVote> votes,
+        IReadOnlyDictionary<string, string> gold)
+    {
+        ArgumentNullException.ThrowIfNull(votes);
+        ArgumentNullException.ThrowIfNull(gold);
+        var score = 0.0;
+        var items = 0;
+        foreach (var vote in votes)
+        {
+            if (gold.TryGetValue(vote.Item, out var truth))
+            {
+                var tied = vote.TiedLabels.Contains(truth, StringComparer.Ordinal);
+                score += tied ? 1.0 / vote.TiedLabels.Count : 0;
+                items++;
+            }
+        }
+
+        return items == 0 ? null : score / items;
+    }
 }
 
 /// <summary>The aggregated label of one item.</summary>

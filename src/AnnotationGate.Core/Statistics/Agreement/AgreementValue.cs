@@ -12,6 +12,12 @@ public sealed record AgreementValue(double? Value, double ObservedAgreement, lon
 {
     public bool IsDefined => Value is not null;
 
+    /// <summary>
+    /// Share of agreeing pairs expected by chance from the pooled category shares, or null when the
+    /// statistic has no chance term (percent agreement) or there is no pair.
+    /// </summary>
+    public double? ExpectedAgreement { get; init; }
+
     public static AgreementValue Undefined(double observedAgreement, long units, string reason) =>
         new(null, observedAgreement, units, reason);
 }

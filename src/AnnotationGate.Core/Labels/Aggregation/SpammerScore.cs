@@ -1,0 +1,37 @@
+namespace AnnotationGate.Core.Labels.Aggregation;
+
+/// <summary>
+/// Raykar and Yu's spammer score (JMLR 2012, "Eliminating spammers and ranking annotators for
+/// crowdsourced labeling tasks"): S = Σ_{c &lt; c'} Σ_k (A_ck − A_c'k)² / (K (K − 1)) over the
+/// rows A_c of a confusion matrix P(label k | true class c). A spammer labels the same way
+/// whatever the true class, so all rows are equal and S = 0; a perfect (or perfectly inverted)
+/// annotator has S = 1. For binary labels S = (sensitivity + specificity − 1)².
+/// </summary>
+public static class SpammerScore
+{
+    /// <summary>Computes the score of a K × K confusion matrix (rows = true class); 0 when K is below 2.</summary>
+    public static double Compute(IReadOnlyList<IReadOnlyList<double>> confusion)
+    {
+        ArgumentNullException.ThrowIfNull(confusion);
+        var k = confusion.Count;
+        if (k < 2)
+        {
+            return 0;
+        }
+
+        var sum = 0.0;
+        for (var c = 0; c < k; c++)
+        {
+            for (var other = c + 1; other < k; other++)
+            {
+                for (var label = 0; label < k; label++)
+                {
+                    var difference = confusion[c][label] - confusion[other][label];
+                    sum += difference * difference;
+                }
+            }
+        }
+
+        return sum / (k * (k - 1));
+    }
+}
