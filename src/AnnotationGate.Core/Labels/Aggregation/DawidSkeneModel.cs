@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AnnotationGate.Core.Statistics.Agreement;
 
 namespace AnnotationGate.Core.Labels.Aggregation;
@@ -37,6 +38,7 @@ internal sealed class DawidSkeneModel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void MaximizationStep()
     {
         EstimatePriors();
@@ -59,6 +61,7 @@ internal sealed class DawidSkeneModel
     }
 
     /// <summary>Recomputes the posteriors; returns the largest change of any probability.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double ExpectationStep()
     {
         var scores = new double[_k];
@@ -97,6 +100,7 @@ internal sealed class DawidSkeneModel
             _logLikelihood);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EstimatePriors()
     {
         var items = _ratings.Items.Count;

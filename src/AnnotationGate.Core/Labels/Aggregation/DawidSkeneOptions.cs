@@ -8,9 +8,10 @@ public sealed record DawidSkeneOptions
 
     /// <summary>
     /// EM stops when no item posterior probability moves by more than this between two iterations.
-    /// Default 1e-6.
+    /// Default 1e-5. EM converges linearly, so a tenfold smaller tolerance costs roughly a further
+    /// 25 iterations on typical crowd data.
     /// </summary>
-    public double Tolerance { get; init; } = 1e-6;
+    public double Tolerance { get; init; } = 1e-5;
 
     /// <summary>
     /// Pseudo-count added to every confusion-matrix cell and class-prior count in the M-step
