@@ -43,5 +43,28 @@ public sealed class CrowdAggregationTests(ITestOutputHelper output)
         accuracy.ShouldBe(published, 0.01);
     }
 
+    [Theory]
+    [InlineData("RTE", 15)]
+    [InlineData("TEMP", 12)]
+    public void DawidSkene_spammers_are_near_chance_on_gold(string dataSet, int expectedSpammers)
+    {
+        var data = CrowdDataSets.ByName(dataSet);
+        var gold = AnnotatorAccuracy.Compute(data.Ratings, data.Gold);
+
+        var result = DawidSkene.Fit(data.Matrix);
+
+        var spammers = result.Annotators.Where(a => a.IsSpammer).ToList();
+        var others = result.Annotators.Where(a => !a.IsSpammer && a.Ratings >= 10).ToList();
+        output.WriteLine(
+            $"{dataSet} spammers {spammers.Count}: gold accuracy {Format(PooledGoldAccuracy(spammers, gold))}, "
+            + $"others {Format(PooledGoldAccuracy(others, gold))}");
+        spammers.Count.ShouldBe(expectedSpammers);
+        PooledGoldAccuracy(spammers, gold).ShouldBeLessThan(0.6);
+        PooledGoldAccuracy(others, gold).ShouldBeGreaterThan(0.85);
+    }
+
+    private static double PooledGoldAccuracy(IReadOnlyList<AnnotatorEstimate> annotators, AnnotatorAccuracy gold) =>
+        annotators.Sum(a => gold.PerAnnotator[a.Annotator] * a.Ratings) / annotators.Sum(a => a.Ratings);
+
     private static string Format(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 }
