@@ -17,7 +17,7 @@ namespace AnnotationGate.Core.Labels.Aggregation;
 /// </remarks>
 public static class DawidSkene
 {
-    /// <summary>Fits the model to the ratings; <paramref name="options"/> defaults to <see cref="DawidSkeneOptions"/>.</summary>
+    /// <summary>Fits the model to the ratings, with default <see cref="DawidSkeneOptions"/> when options are null.</summary>
     public static DawidSkeneResult Fit(RatingMatrix ratings, DawidSkeneOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(ratings);

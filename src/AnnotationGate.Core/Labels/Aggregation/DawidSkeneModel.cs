@@ -60,7 +60,7 @@ internal sealed class DawidSkeneModel
         NormalizeConfusionRows();
     }
 
-    /// <summary>Recomputes the posteriors; returns the largest change of any probability.</summary>
+    /// <summary>Recomputes the posteriors and returns the largest change of any probability.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double ExpectationStep()
     {
@@ -129,7 +129,8 @@ internal sealed class DawidSkeneModel
 
             for (var l = 0; l < _k; l++)
             {
-                // A row with no mass (no smoothing, class never seen) carries no information: uniform.
+                // A row without mass (no smoothing and a class the annotator never saw) carries no
+                // information, so it becomes uniform.
                 var p = sum > 0 ? _confusion[row + l] / sum : 1.0 / _k;
                 _confusion[row + l] = p;
                 _logConfusion[row + l] = Math.Log(p);

@@ -1,6 +1,6 @@
 namespace AnnotationGate.Core.Labels.Aggregation;
 
-/// <summary>Settings of <see cref="DawidSkene"/>; the defaults suit binary and multi-class crowd labels.</summary>
+/// <summary>Settings of <see cref="DawidSkene"/>, each with its default.</summary>
 public sealed record DawidSkeneOptions
 {
     /// <summary>Maximum number of EM iterations. Default 100.</summary>
@@ -8,8 +8,8 @@ public sealed record DawidSkeneOptions
 
     /// <summary>
     /// EM stops when no item posterior probability moves by more than this between two iterations.
-    /// Default 1e-5. EM converges linearly, so a tenfold smaller tolerance costs roughly a further
-    /// 25 iterations on typical crowd data.
+    /// Default 1e-5. EM converges linearly, so each tenfold smaller tolerance costs a further batch
+    /// of iterations.
     /// </summary>
     public double Tolerance { get; init; } = 1e-5;
 

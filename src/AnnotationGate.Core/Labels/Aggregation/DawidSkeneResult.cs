@@ -21,7 +21,7 @@ public sealed class DawidSkeneResult
         LogLikelihood = logLikelihood;
     }
 
-    /// <summary>Category labels; every probability vector and confusion row follows this order.</summary>
+    /// <summary>Category labels, in the order of every probability vector and confusion row.</summary>
     public IReadOnlyList<string> Categories { get; }
 
     /// <summary>Estimated share of each true class.</summary>
@@ -48,7 +48,7 @@ public sealed class DawidSkeneResult
 
 /// <summary>The posterior over true labels of one item.</summary>
 /// <param name="Item">Item id.</param>
-/// <param name="Label">Most probable label; ties go to the first category in category order.</param>
+/// <param name="Label">Most probable label. A tie goes to the first category in category order.</param>
 /// <param name="Probabilities">Posterior probability of each category, summing to 1.</param>
 public sealed record ItemPosterior(string Item, string Label, IReadOnlyList<double> Probabilities);
 

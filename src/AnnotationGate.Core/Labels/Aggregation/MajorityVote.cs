@@ -38,7 +38,7 @@ public static class MajorityVote
     /// <summary>
     /// Computes the accuracy against gold labels expected under random tie-breaking: an item scores
     /// 1/k when its gold label is one of its k tied labels and 0 otherwise. Items without a gold
-    /// label are skipped; returns null when no item has one.
+    /// label are skipped. Returns null when no item has one.
     /// </summary>
     public static double? ExpectedAccuracy(
         IEnumerable<ItemVote> votes,

@@ -4,7 +4,7 @@ namespace AnnotationGate.Core.Labels.Aggregation;
 /// Raykar and Yu's spammer score (JMLR 2012, "Eliminating spammers and ranking annotators for
 /// crowdsourced labeling tasks"): S = Σ_{c &lt; c'} Σ_k (A_ck − A_c'k)² / (K (K − 1)) over the
 /// rows A_c of a confusion matrix P(label k | true class c). A spammer labels the same way
-/// whatever the true class, so all rows are equal and S = 0; a perfect (or perfectly inverted)
+/// whatever the true class, so all rows are equal and S = 0. A perfect (or perfectly inverted)
 /// annotator has S = 1. For binary labels S = (sensitivity + specificity − 1)².
 /// </summary>
 public static class SpammerScore

@@ -3,7 +3,7 @@ namespace AnnotationGate.Core.Statistics.Agreement;
 /// <summary>
 /// Krippendorff's alpha, α = 1 − D_o / D_e, in the coincidence-matrix formulation: each item
 /// with m ≥ 2 ratings adds every ordered pair of its ratings to the coincidence matrix with
-/// weight 1 / (m − 1); items with fewer than two ratings are ignored, so missing data needs no
+/// weight 1 / (m − 1). Items with fewer than two ratings are ignored, so missing data needs no
 /// imputation. D_o is the mean difference δ² over coinciding pairs and D_e the mean over all
 /// pairs of pairable values.
 /// </summary>
@@ -17,8 +17,8 @@ public static class KrippendorffAlpha
 {
     /// <summary>
     /// Computes alpha with the given metric (default nominal). Ordinal needs numeric labels or an
-    /// explicit category order; interval and ratio need numeric labels, otherwise this raises
-    /// <see cref="ArgumentException"/>. Ratio also rejects negative values.
+    /// explicit category order. Interval and ratio need numeric labels, and ratio needs values of 0
+    /// or more; otherwise this raises <see cref="ArgumentException"/>.
     /// </summary>
     public static AgreementValue Compute(
         RatingMatrix ratings,

@@ -9,7 +9,7 @@ public static class PercentAgreement
 {
     /// <summary>
     /// Computes pairwise percent agreement. The value is defined whenever one item has two or more
-    /// ratings, including a single item; it is undefined only when no pair exists.
+    /// ratings, including a single item. It is undefined only when no pair exists.
     /// </summary>
     public static AgreementValue Compute(RatingMatrix ratings)
     {

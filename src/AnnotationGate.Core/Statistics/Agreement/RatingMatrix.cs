@@ -48,7 +48,7 @@ public sealed class RatingMatrix
     /// <summary>Category labels in category order (numeric, explicit or ordinal text order).</summary>
     public IReadOnlyList<string> Categories { get; }
 
-    /// <summary>Numeric value of each category when every label is a number; otherwise null.</summary>
+    /// <summary>Numeric value of each category when every label is a number, otherwise null.</summary>
     public IReadOnlyList<double>? NumericValues { get; }
 
     /// <summary>Number of ratings (non-missing cells).</summary>
@@ -57,7 +57,7 @@ public sealed class RatingMatrix
     /// <summary>Ratings beyond the first that an annotator gave to the same item.</summary>
     public int DuplicateRatings { get; }
 
-    /// <summary>Builds a matrix from long-form ratings; see <see cref="RatingMatrixBuilder"/>.</summary>
+    /// <summary>Builds a matrix from long-form ratings with a <see cref="RatingMatrixBuilder"/>.</summary>
     public static RatingMatrix FromRatings(
         IEnumerable<Rating> ratings,
         IReadOnlyList<string>? categoryOrder = null)

@@ -32,7 +32,7 @@ public sealed class RatingMatrixBuilder
     /// <summary>
     /// Builds the matrix. With <paramref name="categoryOrder"/>, categories follow that order and
     /// include listed labels that never occur (so Randolph's kappa and ordinal distances see the
-    /// whole scale); a label missing from the list raises <see cref="ArgumentException"/>.
+    /// whole scale). A label missing from the list raises <see cref="ArgumentException"/>.
     /// </summary>
     public RatingMatrix Build(IReadOnlyList<string>? categoryOrder = null)
     {

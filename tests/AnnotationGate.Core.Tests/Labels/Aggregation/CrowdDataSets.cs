@@ -10,7 +10,7 @@ internal sealed record CrowdDataSet(string Name, IReadOnlyList<Rating> Ratings, 
     public RatingMatrix Matrix => _matrix ??= RatingMatrix.FromRatings(Ratings);
 }
 
-/// <summary>Loads the real crowd data sets beside the clone; parsed once per test run.</summary>
+/// <summary>Loads the real crowd data sets beside the clone, each parsed once per test run.</summary>
 internal static class CrowdDataSets
 {
     private static readonly Lazy<CrowdDataSet> LazyRte = new(() => ReadSnow("RTE", "rte.standardized.tsv"));
@@ -28,7 +28,7 @@ internal static class CrowdDataSets
         "RTE" => Rte,
         "TEMP" => Temp,
         "Product" => Product,
-        _ => throw new ArgumentException($"Unknown crowd data set \"{name}\".", nameof(name)),
+        _ => throw new ArgumentException($"Crowd data set \"{name}\" is not known. Use RTE, TEMP or Product.", nameof(name)),
     };
 
     // Snow et al. TSV: !amt_annotation_ids, !amt_worker_ids, orig_id, response, gold.

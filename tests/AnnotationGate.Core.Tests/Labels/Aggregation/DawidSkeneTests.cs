@@ -139,7 +139,7 @@ public sealed class DawidSkeneTests
 
     private static string Truth(string item) => int.Parse(item[4..], System.Globalization.CultureInfo.InvariantCulture) % 2 == 0 ? "yes" : "no";
 
-    // Three good annotators (one perfect, two 85 % right), one who always says "yes" and one who flips a coin.
+    // Three good annotators (one perfect, two 85 % right), one who always labels "yes" and one who flips a coin.
     private static List<Rating> SyntheticCrowd(int items)
     {
         var random = new Random(42);
