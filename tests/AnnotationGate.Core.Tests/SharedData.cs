@@ -15,7 +15,9 @@ public static class SharedData
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "data"), Path.Combine(dir.FullName, "..", "shared", "data") })
+            string[] candidates =
+                [Path.Combine(dir.FullName, "shared", "data"), Path.Combine(dir.FullName, "..", "shared", "data")];
+            foreach (var candidate in candidates)
             {
                 if (Directory.Exists(candidate))
                 {

@@ -17,7 +17,9 @@ namespace AnnotationGate.Core.Labels.Aggregation;
 /// </remarks>
 public static class DawidSkene
 {
-    /// <summary>Fits the model to the ratings, with default <see cref="DawidSkeneOptions"/> when options are null.</summary>
+    /// <summary>
+    /// Fits the model to the ratings, with default <see cref="DawidSkeneOptions"/> when options are null.
+    /// </summary>
     public static DawidSkeneResult Fit(RatingMatrix ratings, DawidSkeneOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(ratings);

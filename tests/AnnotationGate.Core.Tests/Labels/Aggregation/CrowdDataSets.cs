@@ -3,7 +3,10 @@ using AnnotationGate.Core.Statistics.Agreement;
 namespace AnnotationGate.Core.Tests.Labels.Aggregation;
 
 /// <summary>A crowd data set: long-form ratings and the expert gold label of each item.</summary>
-internal sealed record CrowdDataSet(string Name, IReadOnlyList<Rating> Ratings, IReadOnlyDictionary<string, string> Gold)
+internal sealed record CrowdDataSet(
+    string Name,
+    IReadOnlyList<Rating> Ratings,
+    IReadOnlyDictionary<string, string> Gold)
 {
     private RatingMatrix? _matrix;
 
@@ -28,7 +31,8 @@ internal static class CrowdDataSets
         "RTE" => Rte,
         "TEMP" => Temp,
         "Product" => Product,
-        _ => throw new ArgumentException($"Crowd data set \"{name}\" is not known. Use RTE, TEMP or Product.", nameof(name)),
+        _ => throw new ArgumentException(
+            $"Crowd data set \"{name}\" is not known. Use RTE, TEMP or Product.", nameof(name)),
     };
 
     // Snow et al. TSV: !amt_annotation_ids, !amt_worker_ids, orig_id, response, gold.

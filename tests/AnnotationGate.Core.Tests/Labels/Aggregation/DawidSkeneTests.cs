@@ -1,3 +1,4 @@
+using System.Globalization;
 using AnnotationGate.Core.Labels.Aggregation;
 using AnnotationGate.Core.Statistics.Agreement;
 
@@ -111,9 +112,9 @@ public sealed class DawidSkeneTests
     {
         var matrix = RatingMatrix.FromRatings(SyntheticCrowd(items: 5));
 
-        Should.Throw<ArgumentOutOfRangeException>(() => DawidSkene.Fit(matrix, new DawidSkeneOptions { MaxIterations = 0 }));
-        Should.Throw<ArgumentOutOfRangeException>(() => DawidSkene.Fit(matrix, new DawidSkeneOptions { Smoothing = -1 }));
-        Should.Throw<ArgumentOutOfRangeException>(() => DawidSkene.Fit(matrix, new DawidSkeneOptions { Tolerance = double.NaN }));
+        Should.Throw<ArgumentOutOfRangeException>(() => Fit(matrix, new() { MaxIterations = 0 }));
+        Should.Throw<ArgumentOutOfRangeException>(() => Fit(matrix, new() { Smoothing = -1 }));
+        Should.Throw<ArgumentOutOfRangeException>(() => Fit(matrix, new() { Tolerance = double.NaN }));
     }
 
     [Fact]
@@ -137,7 +138,11 @@ public sealed class DawidSkeneTests
     private static AnnotatorEstimate Annotator(DawidSkeneResult result, string id) =>
         result.Annotators.Single(a => a.Annotator == id);
 
-    private static string Truth(string item) => int.Parse(item[4..], System.Globalization.CultureInfo.InvariantCulture) % 2 == 0 ? "yes" : "no";
+    private static DawidSkeneResult Fit(RatingMatrix matrix, DawidSkeneOptions options) =>
+        DawidSkene.Fit(matrix, options);
+
+    private static string Truth(string item) =>
+        int.Parse(item[4..], CultureInfo.InvariantCulture) % 2 == 0 ? "yes" : "no";
 
     // Three good annotators (one perfect, two 85 % right), one who always labels "yes" and one who flips a coin.
     private static List<Rating> SyntheticCrowd(int items)

@@ -79,7 +79,8 @@ public sealed class MajorityVoteTests
 
         var accuracy = AnnotatorAccuracy.Compute(ratings, gold);
 
-        accuracy.Overall!.Value.ShouldBe(ReferenceValues.Expected(entry, "gold_accuracy_with_gold_t1_yes_t2_yes"), 1e-12);
+        var expected = ReferenceValues.Expected(entry, "gold_accuracy_with_gold_t1_yes_t2_yes");
+        accuracy.Overall!.Value.ShouldBe(expected, 1e-12);
         accuracy.Compared.ShouldBe(9);
     }
 

@@ -25,7 +25,8 @@ public sealed class RatingMatrixTests
     [Fact]
     public void RatingMatrix_numbers_compare_by_value()
     {
-        var matrix = RatingMatrix.FromRatings([new("i1", "a", "10"), new("i1", "b", "1.0"), new("i1", "c", "1"), new("i1", "d", "2")]);
+        var matrix = RatingMatrix.FromRatings(
+            [new("i1", "a", "10"), new("i1", "b", "1.0"), new("i1", "c", "1"), new("i1", "d", "2")]);
 
         matrix.Categories.ShouldBe(["1.0", "2", "10"]);
         matrix.NumericValues.ShouldBe([1.0, 2.0, 10.0]);
@@ -46,7 +47,8 @@ public sealed class RatingMatrixTests
     [Fact]
     public void RatingMatrix_label_outside_order_throws()
     {
-        var error = Should.Throw<ArgumentException>(() => RatingMatrix.FromRatings([new("i1", "a", "huge")], ["low", "high"]));
+        var error = Should.Throw<ArgumentException>(
+            () => RatingMatrix.FromRatings([new("i1", "a", "huge")], ["low", "high"]));
 
         error.Message.ShouldContain("\"huge\" is not in the category order");
     }

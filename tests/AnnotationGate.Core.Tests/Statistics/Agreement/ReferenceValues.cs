@@ -23,6 +23,13 @@ internal static class ReferenceValues
         return dot < 0 ? 0 : text.Length - dot - 1;
     }
 
+    /// <summary>Asserts that the value equals the reference to the decimals the reference gives.</summary>
+    public static void ShouldMatch(this double? actual, JsonElement entry, string key)
+    {
+        actual.ShouldNotBeNull($"{key} is undefined");
+        actual.Value.ShouldBe(Expected(entry, key), Tolerance(entry, key), key);
+    }
+
     /// <summary>Returns the largest difference still equal when rounded to the reference's decimals.</summary>
     public static double Tolerance(JsonElement entry, string key) =>
         0.5 * Math.Pow(10, -Math.Min(Decimals(entry, key), 12)) + 1e-12;
