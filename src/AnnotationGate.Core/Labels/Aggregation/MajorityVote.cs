@@ -1,3 +1,5 @@
+using AnnotationGate.Core.Statistics.Agreement;
+
 namespace AnnotationGate.Core.Labels.Aggregation;
 
 /// <summary>
@@ -33,6 +35,26 @@ public static class MajorityVote
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Aggregates the ratings of a matrix, where labels compare by value ("1" and "1.0" are one
+    /// vote). Labels are the matrix's category names; items are returned ordered by id (ordinal).
+    /// </summary>
+    public static IReadOnlyList<ItemVote> Aggregate(RatingMatrix ratings, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        ArgumentNullException.ThrowIfNull(random);
+        var votes = new List<(string Item, string Label)>(ratings.RatingCount);
+        for (var item = 0; item < ratings.Items.Count; item++)
+        {
+            foreach (var category in ratings.CategoriesOf(item))
+            {
+                votes.Add((ratings.Items[item], ratings.Categories[category]));
+            }
+        }
+
+        return Aggregate(votes, random);
     }
 
     /// <summary>

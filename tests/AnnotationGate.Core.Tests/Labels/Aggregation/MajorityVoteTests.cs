@@ -33,6 +33,21 @@ public sealed class MajorityVoteTests
     }
 
     [Fact]
+    public void MajorityVote_matrix_compares_numbers_by_value()
+    {
+        var matrix = RatingMatrix.FromRatings(
+            [new("t1", "a", "1"), new("t1", "b", "1.0"), new("t1", "c", "2"), new("t2", "a", "2")]);
+
+        var result = MajorityVote.Aggregate(matrix, new Random(1));
+
+        result[0].Item.ShouldBe("t1");
+        result[0].Label.ShouldBe("1");
+        result[0].IsTie.ShouldBeFalse();
+        result[0].Votes.ShouldBe(3);
+        result[1].Label.ShouldBe("2");
+    }
+
+    [Fact]
     public void ExpectedAccuracy_tie_scores_one_over_k()
     {
         var votes = MajorityVote.Aggregate([("t1", "yes"), ("t1", "no"), ("t2", "no"), ("t3", "yes")], new Random(1));
