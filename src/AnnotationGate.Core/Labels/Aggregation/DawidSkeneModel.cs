@@ -193,17 +193,36 @@ internal sealed class DawidSkeneModel
             }
         }
 
+        var used = UsedCategories();
         var result = new AnnotatorEstimate[count.Length];
         for (var w = 0; w < result.Length; w++)
         {
             var confusion = ConfusionOf(w);
-            var score = SpammerScore.Compute(confusion);
-            var isSpammer = score < options.SpammerThreshold && count[w] >= options.MinRatingsForSpammer;
+            var score = SpammerScore.Compute(confusion, used);
+            var isSpammer = used.Count >= 2
+                && score < options.SpammerThreshold
+                && count[w] >= options.MinRatingsForSpammer;
             result[w] = new AnnotatorEstimate(
                 _ratings.Annotators[w], count[w], correct[w] / count[w], score, isSpammer, confusion);
         }
 
         return result;
+    }
+
+    // Categories that some rating uses. A listed but unused category has a smoothing-only
+    // confusion row, which would make every annotator look informative.
+    private List<int> UsedCategories()
+    {
+        var used = new bool[_k];
+        for (var item = 0; item < _ratings.Items.Count; item++)
+        {
+            foreach (var c in _ratings.CategoriesOf(item))
+            {
+                used[c] = true;
+            }
+        }
+
+        return Enumerable.Range(0, _k).Where(c => used[c]).ToList();
     }
 
     private double[][] ConfusionOf(int annotator)

@@ -60,9 +60,13 @@ public sealed record ItemPosterior(string Item, string Label, IReadOnlyList<doub
 /// </param>
 /// <param name="SpammerScore">
 /// Raykar and Yu's score: mean squared difference between the confusion rows of every two true
-/// classes, 0 when the annotator's labels do not depend on the true class, up to 1.
+/// classes that occur in the ratings, 0 when the annotator's labels do not depend on the true
+/// class, up to 1.
 /// </param>
-/// <param name="IsSpammer">True when the score is below the threshold and there are enough ratings.</param>
+/// <param name="IsSpammer">
+/// True when the score is below the threshold, the annotator has enough ratings and the ratings use
+/// at least two categories.
+/// </param>
 /// <param name="ConfusionMatrix">
 /// P(label given | true class): row = true class, column = given label, in category order.
 /// </param>

@@ -39,7 +39,7 @@ public static class MajorityVote
 
     /// <summary>
     /// Aggregates the ratings of a matrix, where labels compare by value ("1" and "1.0" are one
-    /// vote). Labels are the matrix's category names; items are returned ordered by id (ordinal).
+    /// vote). Labels are the matrix's category names, and items are returned ordered by id (ordinal).
     /// </summary>
     public static IReadOnlyList<ItemVote> Aggregate(RatingMatrix ratings, Random random)
     {

@@ -13,25 +13,44 @@ public static class SpammerScore
     public static double Compute(IReadOnlyList<IReadOnlyList<double>> confusion)
     {
         ArgumentNullException.ThrowIfNull(confusion);
-        var k = confusion.Count;
+        return Compute(confusion, Enumerable.Range(0, confusion.Count).ToList());
+    }
+
+    /// <summary>
+    /// Computes the score over the rows of the given true classes only, with K = their count; 0 when
+    /// fewer than two classes are given.
+    /// </summary>
+    public static double Compute(IReadOnlyList<IReadOnlyList<double>> confusion, IReadOnlyList<int> classes)
+    {
+        ArgumentNullException.ThrowIfNull(confusion);
+        ArgumentNullException.ThrowIfNull(classes);
+        var k = classes.Count;
         if (k < 2)
         {
             return 0;
         }
 
         var sum = 0.0;
-        for (var c = 0; c < k; c++)
+        for (var i = 0; i < k; i++)
         {
-            for (var other = c + 1; other < k; other++)
+            for (var j = i + 1; j < k; j++)
             {
-                for (var label = 0; label < k; label++)
-                {
-                    var difference = confusion[c][label] - confusion[other][label];
-                    sum += difference * difference;
-                }
+                sum += SquaredDistance(confusion[classes[i]], confusion[classes[j]]);
             }
         }
 
         return sum / (k * (k - 1));
+    }
+
+    private static double SquaredDistance(IReadOnlyList<double> row, IReadOnlyList<double> other)
+    {
+        var sum = 0.0;
+        for (var label = 0; label < row.Count; label++)
+        {
+            var difference = row[label] - other[label];
+            sum += difference * difference;
+        }
+
+        return sum;
     }
 }

@@ -108,6 +108,29 @@ public sealed class DawidSkeneTests
     }
 
     [Fact]
+    public void DawidSkene_unused_category_keeps_spammer_flags()
+    {
+        var matrix = RatingMatrix.FromRatings(SyntheticCrowd(items: 200), ["yes", "no", "unsure"]);
+
+        var result = DawidSkene.Fit(matrix);
+
+        result.Spammers.Select(a => a.Annotator).Order(StringComparer.Ordinal).ShouldBe(["always-yes", "coin"]);
+        result.ClassPriors[2].ShouldBeLessThan(0.001);
+    }
+
+    [Fact]
+    public void DawidSkene_single_label_flags_nobody()
+    {
+        var ratings = Enumerable.Range(0, 20)
+            .SelectMany(i => new[] { new Rating($"item{i}", "a", "yes"), new Rating($"item{i}", "b", "yes") });
+
+        var result = DawidSkene.Fit(RatingMatrix.FromRatings(ratings));
+
+        result.Spammers.ShouldBeEmpty();
+        result.Items.ShouldAllBe(item => item.Label == "yes");
+    }
+
+    [Fact]
     public void DawidSkene_invalid_options_throw()
     {
         var matrix = RatingMatrix.FromRatings(SyntheticCrowd(items: 5));
