@@ -9,7 +9,7 @@ namespace AnnotationGate.Core.Labels.Aggregation;
 /// </summary>
 public static class SpammerScore
 {
-    /// <summary>Computes the score of a K × K confusion matrix (rows = true class); 0 when K is below 2.</summary>
+    /// <summary>Computes the score of a K × K confusion matrix (rows = true class), 0 when K is below 2.</summary>
     public static double Compute(IReadOnlyList<IReadOnlyList<double>> confusion)
     {
         ArgumentNullException.ThrowIfNull(confusion);
@@ -17,8 +17,8 @@ public static class SpammerScore
     }
 
     /// <summary>
-    /// Computes the score over the rows of the given true classes only, with K = their count; 0 when
-    /// fewer than two classes are given.
+    /// Computes the score over the rows of the given true classes only, with K = their count. Returns
+    /// 0 when fewer than two classes are given.
     /// </summary>
     public static double Compute(IReadOnlyList<IReadOnlyList<double>> confusion, IReadOnlyList<int> classes)
     {
