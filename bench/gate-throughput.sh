@@ -25,7 +25,7 @@ open(f"{folder}/bench.gate.yml", "w").write("""version: 1
 datasets:
   outputs: { path: outputs.jsonl, id: id }
 checks:
-  - { type: json-schema, dataset: outputs, field: output, schema: reply.schema.json }
+
   - { type: length, dataset: outputs, field: output.reply, unit: code-points, max: 400 }
   - { type: required-fields, dataset: outputs, fields: [id, output.intent, output.reply] }
 """)

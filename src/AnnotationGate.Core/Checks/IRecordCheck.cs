@@ -15,6 +15,12 @@ public interface IRecordCheck
     /// <summary>Name of the dataset whose records it reads.</summary>
     string Dataset { get; }
 
+    /// <summary>
+    /// True when <see cref="Evaluate"/> may run on several records at once from different threads;
+    /// the engine then checks records in parallel. Default false.
+    /// </summary>
+    bool IsThreadSafe => false;
+
     /// <summary>Checks one record and reports its findings through <paramref name="context"/>.</summary>
     CheckOutcome Evaluate(DataRecord record, CheckContext context);
 

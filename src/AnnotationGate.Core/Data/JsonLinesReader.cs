@@ -54,8 +54,54 @@ public sealed class JsonLinesReader : IRecordReader
         }
     }
 
+    /// <summary>
+    /// Reads the file as batches of raw lines (copied out of the read buffer, blank lines dropped), so
+    /// that callers can parse and check the lines of a batch in parallel with <see cref="Parse"/>.
+    /// Lines over the size limit and a foreign byte order mark are reported here.
+    /// </summary>
+    internal static IEnumerable<JsonLineBatch> ReadBatches(
+        ResolvedDataset dataset, Action<Finding> onFinding, int batchSize, CancellationToken cancellationToken)
+    {
+        using var stream = DataFile.Open(dataset.FullPath);
+        using var scanner = new LineScanner(stream);
+        if (scanner.ForeignByteOrderMark is { } mark)
+        {
+            onFinding(ReaderFindings.ForeignEncoding(dataset.DisplayPath, mark));
+            yield break;
+        }
+
+        var batch = new JsonLineBatch(batchSize);
+        while (scanner.TryReadLine(out var line, out var tooLong))
+        {
+            if (tooLong)
+            {
+                onFinding(ReaderFindings.TooLong(dataset.DisplayPath, scanner.LineNumber,
+                    "so it was skipped. Split the record, or check that the file has line breaks."));
+                continue;
+            }
+
+            if (DataFile.IsBlank(line.Span))
+            {
+                continue;
+            }
+
+            batch.Add(line.Span, scanner.LineNumber);
+            if (batch.Count == batchSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return batch;
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
     /// <summary>Parses one line into an object document, or reports why it cannot and returns null.</summary>
-    private static JsonDocument? Parse(
+    internal static JsonDocument? Parse(
         ReadOnlyMemory<byte> line, bool tooLong, int lineNumber, string file, Action<Finding> onFinding)
     {
         if (tooLong)

@@ -41,6 +41,12 @@ public sealed class GateRunner
         var errors = new List<ConfigurationError>();
         ResolveDatasets(session, errors);
         var checks = CreateChecks(session, errors);
+        if (gate.Config.Checks.Count == 0)
+        {
+            errors.Add(gate.ErrorAt("/checks",
+                "The gate has no checks, so it would verify nothing. Add at least one entry under checks.") with { Code = RuleCatalog.NoCheckExecuted });
+        }
+
         if (errors.Count > 0)
         {
             return ConfigurationFailure(gatePath, GateName(gate), errors, started, clock.Elapsed);
@@ -147,7 +153,8 @@ public sealed class GateRunner
             if (!File.Exists(full))
             {
                 errors.Add(session.Gate.ErrorAt(pointer + "/path",
-                    $"{RuleCatalog.DatasetNotFound}: dataset '{name}' file '{config.Path}' was not found (looked for '{full}'). Check the path; it is relative to the gate file."));
+                    $"Dataset '{name}' file '{config.Path}' was not found (looked for '{full}'). Check the path; it is relative to the gate file.")
+                    with { Code = RuleCatalog.DatasetNotFound });
                 continue;
             }
 
@@ -196,41 +203,12 @@ public sealed class GateRunner
     {
         foreach (var group in checks.GroupBy(c => c.Dataset, StringComparer.Ordinal))
         {
-            var dataset = session.Datasets[group.Key];
             var contexts = group.Select(c => (Check: c, Context: new CheckContext(session, c.Id, SeverityOf(session.Gate, c.Id)))).ToArray();
-            var fileLength = new FileInfo(dataset.FullPath).Length;
-            var count = 0L;
-            foreach (var record in session.ReadDataset(group.Key, cancellationToken))
+            var pass = new RecordPass(session, session.Datasets[group.Key], contexts, _options.Progress);
+            foreach (var result in pass.Run(cancellationToken))
             {
-                EvaluateRecord(record, dataset.Name, contexts);
-                if (++count % 10_000 == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    _options.Progress?.Report(new GateProgress(dataset.Name, count, 0, fileLength));
-                }
+                results[result.Id] = result;
             }
-
-            _options.Progress?.Report(new GateProgress(dataset.Name, count, fileLength, fileLength));
-            foreach (var (check, context) in contexts)
-            {
-                results[check.Id] = check.Complete(context);
-            }
-        }
-    }
-
-    private static void EvaluateRecord(DataRecord record, string dataset, (IRecordCheck Check, CheckContext Context)[] contexts)
-    {
-        var anyRan = false;
-        foreach (var (check, context) in contexts)
-        {
-            anyRan |= check.Evaluate(record, context) != CheckOutcome.Skipped;
-        }
-
-        if (!anyRan)
-        {
-            contexts[0].Context.Report(RuleCatalog.NoCheckExecuted,
-                "No check ran on this record, so it is not counted as passing. Give the record the fields the checks read, or add a check that applies to it.",
-                record, dataset);
         }
     }
 
@@ -242,7 +220,7 @@ public sealed class GateRunner
             Verdict = Verdict.Error,
             StartedAt = started,
             Duration = duration,
-            Findings = [.. errors.Select(e => new Finding(RuleCatalog.InvalidGateFile, Severity.Error, e.Message)
+            Findings = [.. errors.Select(e => new Finding(e.Code, Severity.Error, e.Message)
             {
                 File = e.File,
                 Line = e.Line > 0 ? e.Line : null,

@@ -46,7 +46,8 @@ internal sealed class GateSession
         {
             throw new GateConfigurationException(Gate.ErrorAt(
                 key,
-                $"Path '{relativePath}' resolves to '{full}', outside the repository '{RepositoryRoot}'. Keep data inside the repository, or pass --root to widen it."));
+                $"Path '{relativePath}' resolves to '{full}', outside the repository '{RepositoryRoot}'. Keep data inside the repository, or pass --root to widen it.")
+                with { Code = RuleCatalog.PathOutsideRepository });
         }
 
         return full;
@@ -57,6 +58,29 @@ internal sealed class GateSession
     /// missing ids and duplicate ids. Later reads of the same dataset stay silent about them.
     /// </summary>
     public IEnumerable<DataRecord> ReadDataset(string name, CancellationToken cancellationToken)
+    {
+        var (dataset, firstRead, onFinding, ids) = BeginRead(name);
+        var count = 0L;
+        foreach (var record in RecordReaders.For(dataset.Format).Read(dataset, onFinding, cancellationToken))
+        {
+            count++;
+            record.Id = dataset.IdPath?.ResolveText(record.Root);
+            if (firstRead)
+            {
+                TrackId(dataset, record.Id, record.File, record.Line, ids);
+            }
+
+            yield return record;
+        }
+
+        EndRead(dataset, firstRead, count);
+    }
+
+    /// <summary>
+    /// Starts a read of a dataset: tells whether it is the run's first (only the first reports read
+    /// errors and id problems), and returns the finding sink and id table to use.
+    /// </summary>
+    public (ResolvedDataset Dataset, bool FirstRead, Action<Finding> OnFinding, Dictionary<ulong, int>? Ids) BeginRead(string name)
     {
         var dataset = Datasets[name];
         bool firstRead;
@@ -69,14 +93,13 @@ internal sealed class GateSession
         var ids = firstRead && dataset.IdPath is not null && dataset.Config.DuplicateIds == DuplicateIdPolicy.Error
             ? new Dictionary<ulong, int>()
             : null;
-        var count = 0L;
-        foreach (var record in RecordReaders.For(dataset.Format).Read(dataset, onFinding, cancellationToken))
-        {
-            count++;
-            AssignId(dataset, record, firstRead, ids);
-            yield return record;
-        }
+        return (dataset, firstRead, onFinding, ids);
+    }
 
+    /// <summary>Reports an empty dataset at the end of its first read.</summary>
+    public void EndRead(ResolvedDataset dataset, bool firstRead, long count)
+    {
+        var name = dataset.Name;
         if (firstRead && count == 0)
         {
             Findings.Add(new Finding(RuleCatalog.EmptyDataset, Severity.Error,
@@ -88,38 +111,33 @@ internal sealed class GateSession
         }
     }
 
-    private void AssignId(ResolvedDataset dataset, DataRecord record, bool report, Dictionary<ulong, int>? ids)
+    /// <summary>Reports a missing id, or an id seen before in this read; call it in file order.</summary>
+    public void TrackId(ResolvedDataset dataset, string? id, string file, int line, Dictionary<ulong, int>? ids)
     {
         if (dataset.IdPath is null)
         {
             return;
         }
 
-        record.Id = dataset.IdPath.ResolveText(record.Root);
-        if (!report)
-        {
-            return;
-        }
-
-        if (string.IsNullOrEmpty(record.Id))
+        if (string.IsNullOrEmpty(id))
         {
             Findings.Add(new Finding(RuleCatalog.MissingId, Severity.Error,
                 $"Record has no value at id field '{dataset.IdPath}'. Add an id, or fix the id key of dataset '{dataset.Name}'.")
             {
-                File = record.File, Line = record.Line, Dataset = dataset.Name, JsonPointer = dataset.IdPath.ToJsonPointer(),
+                File = file, Line = line, Dataset = dataset.Name, JsonPointer = dataset.IdPath.ToJsonPointer(),
             });
             return;
         }
 
         // NOTE: ids are kept as 64-bit hashes (about 24 bytes each) so that a million-record file costs
         // about 24 MB; two different ids sharing a hash would be reported as duplicates (odds near 1e-8).
-        var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(record.Id));
-        if (ids is not null && !ids.TryAdd(hash, record.Line))
+        var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(id));
+        if (ids is not null && !ids.TryAdd(hash, line))
         {
             Findings.Add(new Finding(RuleCatalog.DuplicateId, Severity.Error,
-                $"Id '{record.Id}' repeats the record on line {ids[hash]}. Make ids unique, or set duplicate-ids: allow on dataset '{dataset.Name}' for long-form data.")
+                $"Id '{id}' repeats the record on line {ids[hash]}. Make ids unique, or set duplicate-ids: allow on dataset '{dataset.Name}' for long-form data.")
             {
-                File = record.File, Line = record.Line, RecordId = record.Id, Dataset = dataset.Name,
+                File = file, Line = line, RecordId = id, Dataset = dataset.Name,
             });
         }
     }

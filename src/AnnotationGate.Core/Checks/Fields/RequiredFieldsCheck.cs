@@ -19,6 +19,9 @@ public sealed class RequiredFieldsCheck : IRecordCheck
     private long _records;
     private long _failed;
 
+    /// <summary>True: counters are updated with <see cref="Interlocked"/>, so records may be checked in parallel.</summary>
+    public bool IsThreadSafe => true;
+
     private RequiredFieldsCheck(string id, string dataset, FieldUsage[] fields, bool allowEmpty)
     {
         Id = id;

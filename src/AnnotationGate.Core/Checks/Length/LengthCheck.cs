@@ -27,6 +27,9 @@ public sealed class LengthCheck : IRecordCheck
     private long _records;
     private long _failed;
 
+    /// <summary>True: counters are updated with <see cref="Interlocked"/>, so records may be checked in parallel.</summary>
+    public bool IsThreadSafe => true;
+
     private LengthCheck(string id, LengthCheckConfig config, FieldPath field, Tokenizer? tokenizer)
     {
         Id = id;

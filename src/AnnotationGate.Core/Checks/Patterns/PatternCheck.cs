@@ -27,6 +27,9 @@ public sealed class PatternCheck : IRecordCheck
     private long _records;
     private long _failed;
 
+    /// <summary>True: counters are updated with <see cref="Interlocked"/>, so records may be checked in parallel.</summary>
+    public bool IsThreadSafe => true;
+
     private PatternCheck(string id, string dataset, FieldPath field, Regex[] mustMatch, Regex[] mustNotMatch)
     {
         Id = id;
