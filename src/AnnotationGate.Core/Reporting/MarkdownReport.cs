@@ -102,7 +102,7 @@ public static class MarkdownReport
             }
         }
 
-        return builder.ToString();
+        return builder.ToString().TrimEnd('\n') + "\n";
     }
 
     private static void AppendVerdict(StringBuilder builder, GateResult result)
@@ -252,7 +252,7 @@ public static class MarkdownReport
     private static string[] MetricRow(Metric metric) =>
     [
         MarkdownText.Cell(metric.Name),
-        MarkdownText.Cell(NumberFormat.Value(metric)),
+        metric.Defined ? NumberFormat.Value(metric) : MarkdownText.Cell(NumberFormat.Value(metric)),
         metric.Count is { } count ? NumberFormat.Count(count) : string.Empty,
         NumberFormat.Threshold(metric),
         NumberFormat.Outcome(metric),

@@ -63,7 +63,7 @@ public static class NumberFormat
     {
         if (!metric.Defined)
         {
-            return string.IsNullOrWhiteSpace(metric.Note) ? "undefined" : $"undefined ({metric.Note.Trim().TrimEnd('.')})";
+            return string.IsNullOrWhiteSpace(metric.Note) ? "undefined" : $"undefined ({Reason(metric.Note)})";
         }
 
         return Interval(metric.Value, metric.Lower, metric.Upper, decimals);
@@ -90,6 +90,15 @@ public static class NumberFormat
 
     /// <summary>Formats a duration in seconds with two decimals: <c>1.25 s</c>.</summary>
     public static string Seconds(TimeSpan duration) => Fixed(duration.TotalSeconds, 2) + " s";
+
+    // "All ratings agree." reads as "undefined (all ratings agree)"; "ID field missing" keeps its capitals.
+    private static string Reason(string note)
+    {
+        var text = note.Trim().TrimEnd('.');
+        return text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1])
+            ? char.ToLowerInvariant(text[0]) + text[1..]
+            : text;
+    }
 
     private static bool IsNegativeZero(string text) => text.StartsWith('-') && text.AsSpan(1).Trim("0.").IsEmpty;
 }
