@@ -156,25 +156,8 @@ public static class JUnitReport
             lines.Add(check.Summary);
         }
 
-        lines.AddRange(check.Metrics.Select(MetricLine));
+        lines.AddRange(check.Metrics.Select(ReportText.MetricLine));
         return string.Join("\n", lines);
-    }
-
-    /// <summary>Formats a metric as one line: <c>accuracy: 0.842 [0.801, 0.877], n = 200, threshold ≥ 0.800: pass</c>.</summary>
-    internal static string MetricLine(Metric metric)
-    {
-        var text = $"{metric.Name}: {NumberFormat.Value(metric)}";
-        if (metric.Count is { } count)
-        {
-            text += ", n = " + NumberFormat.Count(count);
-        }
-
-        if (metric.Threshold is not null)
-        {
-            text += $", threshold {NumberFormat.Threshold(metric)}: {NumberFormat.Outcome(metric)}";
-        }
-
-        return text;
     }
 
     private static string FindingName(Finding finding)

@@ -91,6 +91,28 @@ public static class ReportText
     public static string Plural(long count, string noun) =>
         NumberFormat.Count(count) + " " + (count == 1 ? noun : noun + "s");
 
+    /// <summary>
+    /// Formats a metric as one ASCII line for plain-text outputs:
+    /// <c>accuracy: 0.842 [0.784, 0.887], n = 200, minimum 0.800: pass</c>.
+    /// </summary>
+    public static string MetricLine(Metric metric)
+    {
+        var text = $"{metric.Name}: {NumberFormat.Value(metric)}";
+        if (metric.Count is { } count)
+        {
+            text += ", n = " + NumberFormat.Count(count);
+        }
+
+        if (metric.Threshold is { } threshold)
+        {
+            var bound = metric.ThresholdIsMaximum ? "maximum" : "minimum";
+            text += $", {bound} {NumberFormat.Fixed(threshold)}";
+            text += metric.Passed is null ? string.Empty : ": " + NumberFormat.Outcome(metric);
+        }
+
+        return text;
+    }
+
     /// <summary>Replaces line breaks and tabs with spaces, for formats that need a message on one line.</summary>
     public static string OneLine(string text) =>
         text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ').Replace('\t', ' ');
