@@ -120,29 +120,38 @@ public static class ConsoleReport
             return ToolOrigin;
         }
 
-        return finding.Line switch
+        if (finding.Line is not { } line)
         {
-            null => finding.File,
-            { } line when finding.Column is { } column => $"{finding.File}({NumberFormat.Integer(line)},{NumberFormat.Integer(column)})",
-            { } line => $"{finding.File}({NumberFormat.Integer(line)})",
-        };
+            return finding.File;
+        }
+
+        var position = NumberFormat.Integer(line);
+        if (finding.Column is { } column)
+        {
+            position += "," + NumberFormat.Integer(column);
+        }
+
+        return $"{finding.File}({position})";
     }
 
     private static string Where(Finding finding)
     {
         var parts = new List<string>();
-        if (!string.IsNullOrEmpty(finding.RecordId) && !finding.Message.Contains(finding.RecordId, StringComparison.Ordinal))
+        if (IsMissingFromMessage(finding, finding.RecordId))
         {
             parts.Add("record " + finding.RecordId);
         }
 
-        if (!string.IsNullOrEmpty(finding.JsonPointer) && !finding.Message.Contains(finding.JsonPointer, StringComparison.Ordinal))
+        if (IsMissingFromMessage(finding, finding.JsonPointer))
         {
             parts.Add("at " + finding.JsonPointer);
         }
 
         return parts.Count == 0 ? string.Empty : $" [{ReportText.OneLine(string.Join(' ', parts))}]";
     }
+
+    private static bool IsMissingFromMessage(Finding finding, string? value) =>
+        !string.IsNullOrEmpty(value) && !finding.Message.Contains(value, StringComparison.Ordinal);
 
     private static string CheckLine(CheckResult check)
     {
@@ -152,7 +161,8 @@ public static class ConsoleReport
             return text + ", could not run.";
         }
 
-        text += $", {NumberFormat.Count(check.RecordsFailed)} of {ReportText.Plural(check.RecordsChecked, "record")} failed";
+        var records = ReportText.Plural(check.RecordsChecked, "record");
+        text += $", {NumberFormat.Count(check.RecordsFailed)} of {records} failed";
         return check.RecordsSkipped > 0 ? $"{text}, {NumberFormat.Count(check.RecordsSkipped)} skipped." : text + ".";
     }
 

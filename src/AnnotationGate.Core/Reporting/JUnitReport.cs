@@ -13,7 +13,9 @@ namespace AnnotationGate.Core.Reporting;
 /// </summary>
 public static class JUnitReport
 {
-    /// <summary>Maximum test cases per suite for error findings; the rest are counted in <c>system-out</c>. Default 100.</summary>
+    /// <summary>
+    /// Maximum test cases per suite for error findings; <c>system-out</c> counts the rest. Default 100.
+    /// </summary>
     public const int DefaultMaxFindingCases = 100;
 
     /// <summary>Renders the report as XML text, UTF-8 declared.</summary>
@@ -50,7 +52,9 @@ public static class JUnitReport
     {
         var byCheck = result.Findings.ToLookup(f => f.Check ?? string.Empty, StringComparer.Ordinal);
         var checkIds = result.Checks.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var suites = result.Checks.Select(c => new Suite(c.Id, c, ReportText.WorstFirst(byCheck[c.Id]), maxFindingCases)).ToList();
+        var suites = result.Checks
+            .Select(c => new Suite(c.Id, c, ReportText.WorstFirst(byCheck[c.Id]), maxFindingCases))
+            .ToList();
         var orphans = result.Findings.Where(f => f.Check is null || !checkIds.Contains(f.Check)).ToList();
         if (orphans.Count > 0)
         {
@@ -130,7 +134,8 @@ public static class JUnitReport
         var lines = suite.Others.Select(FindingLine).ToList();
         if (suite.NotListed > 0)
         {
-            lines.Add($"{ReportText.Plural(suite.NotListed, "more error finding")} not listed as test cases; the JSON report has them.");
+            var more = ReportText.Plural(suite.NotListed, "more error finding");
+            lines.Add($"{more} not listed as test cases; the JSON report has them.");
         }
 
         if (lines.Count == 0)
@@ -186,7 +191,8 @@ public static class JUnitReport
     {
         var location = ReportText.Location(finding);
         var prefix = location.Length > 0 ? location + ": " : string.Empty;
-        return $"{prefix}{ReportText.SeverityWord(finding.Severity)} {finding.Code}: {ReportText.OneLine(finding.Message)}";
+        var severity = ReportText.SeverityWord(finding.Severity);
+        return $"{prefix}{severity} {finding.Code}: {ReportText.OneLine(finding.Message)}";
     }
 
     private static void AddIfPresent(List<string> lines, string label, string? value)
@@ -226,7 +232,8 @@ public static class JUnitReport
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture);
+    private static string Seconds(TimeSpan duration) =>
+        duration.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture);
 
     private sealed class Suite
     {

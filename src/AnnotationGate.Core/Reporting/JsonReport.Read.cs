@@ -48,7 +48,8 @@ public static partial class JsonReport
         catch (Exception exception) when (exception is InvalidOperationException or FormatException)
         {
             throw new ReportFormatException(
-                $"The JSON report has a value of the wrong kind: {exception.Message} Check it against docs/report.schema.json.",
+                $"The JSON report has a value of the wrong kind: {exception.Message} "
+                + "Check it against docs/report.schema.json.",
                 exception);
         }
     }
@@ -62,7 +63,7 @@ public static partial class JsonReport
             GateName = RequiredString(gate, "name"),
             GateFile = RequiredString(gate, "file"),
             Verdict = ParseVerdict(RequiredString(root, "verdict")),
-            ToolVersion = root.TryGetProperty("tool", out var tool) ? OptionalString(tool, "version") ?? "0.0.0" : "0.0.0",
+            ToolVersion = ReadToolVersion(root),
             StartedAt = root.TryGetProperty("startedAt", out var started) ? started.GetDateTimeOffset() : default,
             Duration = ReadDuration(root),
             WarningsAsErrors = OptionalBoolean(root, "warningsAsErrors") ?? false,
@@ -77,13 +78,14 @@ public static partial class JsonReport
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new ReportFormatException("The JSON report must be an object; this file holds another kind of value.");
+            throw new ReportFormatException("The JSON report is invalid: its top-level value must be an object.");
         }
 
         var version = Required(root, "formatVersion");
         if (!version.TryGetInt32(out var number) || number < 1)
         {
-            throw new ReportFormatException($"The JSON report has an invalid formatVersion '{version.GetRawText()}'; expected 1.");
+            throw new ReportFormatException(
+                $"The JSON report has an invalid formatVersion '{version.GetRawText()}'; expected 1.");
         }
 
         if (number > GateResult.FormatVersion)
@@ -94,13 +96,19 @@ public static partial class JsonReport
         }
     }
 
+    private static string ReadToolVersion(JsonElement root) =>
+        root.TryGetProperty("tool", out var tool) ? OptionalString(tool, "version") ?? "0.0.0" : "0.0.0";
+
     private static TimeSpan ReadDuration(JsonElement root) =>
         root.TryGetProperty("durationMs", out var duration)
             ? TimeSpan.FromTicks((long)Math.Round(duration.GetDouble() * TimeSpan.TicksPerMillisecond))
             : TimeSpan.Zero;
 
     private static Finding ReadFinding(JsonElement element) =>
-        new(RequiredString(element, "code"), ParseSeverity(RequiredString(element, "severity")), RequiredString(element, "message"))
+        new(
+            RequiredString(element, "code"),
+            ParseSeverity(RequiredString(element, "severity")),
+            RequiredString(element, "message"))
         {
             File = OptionalString(element, "file"),
             Line = OptionalInt32(element, "line"),
@@ -112,7 +120,10 @@ public static partial class JsonReport
         };
 
     private static OmittedFindings ReadOmitted(JsonElement element) =>
-        new(RequiredString(element, "code"), ParseSeverity(RequiredString(element, "severity")), Required(element, "count").GetInt64());
+        new(
+            RequiredString(element, "code"),
+            ParseSeverity(RequiredString(element, "severity")),
+            Required(element, "count").GetInt64());
 
     private static CheckResult ReadCheck(JsonElement element) =>
         new(RequiredString(element, "id"), RequiredString(element, "type"))
@@ -148,7 +159,10 @@ public static partial class JsonReport
         var rows = Required(element, "rows").EnumerateArray()
             .Select(row => (IReadOnlyList<string>)[.. row.EnumerateArray().Select(c => c.GetString() ?? string.Empty)])
             .ToList();
-        return new ResultTable(RequiredString(element, "title"), columns, rows) { Note = OptionalString(element, "note") };
+        return new ResultTable(RequiredString(element, "title"), columns, rows)
+        {
+            Note = OptionalString(element, "note"),
+        };
     }
 
     private static ItemOutcome ReadItemOutcome(JsonElement element)
@@ -156,10 +170,15 @@ public static partial class JsonReport
         Dictionary<string, string>? slices = null;
         if (element.TryGetProperty("slices", out var slicesElement))
         {
-            slices = slicesElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal);
+            slices = slicesElement.EnumerateObject()
+                .ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal);
         }
 
-        return new ItemOutcome(RequiredString(element, "id"), RequiredString(element, "expected"), OptionalString(element, "predicted"), slices);
+        return new ItemOutcome(
+            RequiredString(element, "id"),
+            RequiredString(element, "expected"),
+            OptionalString(element, "predicted"),
+            slices);
     }
 
     private static List<T> ReadArray<T>(JsonElement parent, string name, Func<JsonElement, T> read) =>
@@ -174,10 +193,14 @@ public static partial class JsonReport
         Required(parent, name).GetString() ?? string.Empty;
 
     private static string? OptionalString(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     private static double? OptionalDouble(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetDouble()
+            : null;
 
     private static long? OptionalInt64(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : null;
@@ -215,5 +238,7 @@ public static partial class JsonReport
     };
 
     private static ReportFormatException Unknown(string name, string text, string expected) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"The JSON report has an unknown {name} '{text}'; expected {expected}."));
+        new(string.Create(
+            CultureInfo.InvariantCulture,
+            $"The JSON report has an unknown {name} '{text}'; expected {expected}."));
 }

@@ -186,7 +186,11 @@ public static partial class JsonReport
         writer.WriteEndObject();
     }
 
-    private static void WriteArray<T>(Utf8JsonWriter writer, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
+    private static void WriteArray<T>(
+        Utf8JsonWriter writer,
+        string name,
+        IEnumerable<T> items,
+        Action<Utf8JsonWriter, T> write)
     {
         writer.WriteStartArray(name);
         foreach (var item in items)

@@ -24,13 +24,15 @@ public sealed record MarkdownReportOptions
 public static class MarkdownReport
 {
     private static readonly string[] FindingColumns = ["Severity", "Code", "Location", "Record", "Pointer", "Message"];
-    private static readonly string[] CheckColumns = ["Check", "Type", "Dataset", "Status", "Records", "Failed", "Skipped"];
+    private static readonly string[] CheckColumns =
+        ["Check", "Type", "Dataset", "Status", "Records", "Failed", "Skipped"];
     private static readonly string[] MetricColumns = ["Metric", "Value", "n", "Threshold", "Result"];
 
     /// <summary>
     /// Renders the report. When the text exceeds <see cref="MarkdownReportOptions.MaxLength"/>, it leaves
-    /// out detail in this order until it fits, and says so under the verdict: the tables of each check
-    /// and of the gate, then the per-check sections, then findings rows; a last resort cuts the text.
+    /// out detail until it fits, in this order: the tables of each check and of the gate, the per-check
+    /// sections, then findings rows. A line under the verdict names what was left out. A last resort
+    /// cuts the text at a line break.
     /// </summary>
     public static string Render(GateResult result, MarkdownReportOptions? options = null)
     {
@@ -68,7 +70,8 @@ public static class MarkdownReport
             }
         }
 
-        return Cut(Render(result, new Layout(0, false, false, "most of the text"), options.MaxLength), options.MaxLength);
+        var shortest = Render(result, new Layout(0, false, false, "most of the text"), options.MaxLength);
+        return Cut(shortest, options.MaxLength);
     }
 
     private static string Cut(string text, int maxLength)
@@ -182,7 +185,8 @@ public static class MarkdownReport
         var rows = result.Omitted
             .OrderByDescending(o => o.Severity)
             .ThenBy(o => o.Code, StringComparer.Ordinal)
-            .Select(o => (IReadOnlyList<string>)[o.Code, ReportText.SeverityWord(o.Severity), NumberFormat.Count(o.Count)]);
+            .Select(o => (IReadOnlyList<string>)
+                [o.Code, ReportText.SeverityWord(o.Severity), NumberFormat.Count(o.Count)]);
         MarkdownText.AppendTable(builder, ["Code", "Severity", "Count"], rows, new HashSet<int> { 2 });
         builder.Append('\n');
     }
@@ -211,8 +215,9 @@ public static class MarkdownReport
 
     private static void AppendCheck(StringBuilder builder, CheckResult check, bool tables)
     {
-        builder.Append("### ").Append(MarkdownText.Inline(check.Id)).Append(" (").Append(MarkdownText.Inline(check.Type));
-        builder.Append("): ").Append(ReportText.StatusWord(check.Status)).Append("\n\n");
+        builder.Append("### ").Append(MarkdownText.Inline(check.Id));
+        builder.Append(" (").Append(MarkdownText.Inline(check.Type)).Append("): ");
+        builder.Append(ReportText.StatusWord(check.Status)).Append("\n\n");
         if (!string.IsNullOrWhiteSpace(check.Summary))
         {
             builder.Append(MarkdownText.Inline(check.Summary)).Append("\n\n");

@@ -15,8 +15,8 @@ public static class NumberFormat
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>
-    /// Formats a value with a fixed number of decimals (default 3). Negative zero prints as zero;
-    /// NaN and infinities print as <c>NaN</c>, <c>∞</c> and <c>-∞</c>.
+    /// Formats a value with a fixed number of decimals (default 3). A negative value that rounds to
+    /// zero loses its minus sign. NaN and infinities print as <c>NaN</c>, <c>∞</c> and <c>-∞</c>.
     /// </summary>
     public static string Fixed(double value, int decimals = DefaultDecimals)
     {
@@ -34,7 +34,10 @@ public static class NumberFormat
         return IsNegativeZero(text) ? text[1..] : text;
     }
 
-    /// <summary>Formats a value with its interval, as <c>0.842 [0.801, 0.877]</c>; bounds left out when either is missing.</summary>
+    /// <summary>
+    /// Formats a value with its interval, as <c>0.842 [0.801, 0.877]</c>. The bounds are left out when
+    /// either is missing.
+    /// </summary>
     public static string Interval(double value, double? lower, double? upper, int decimals = DefaultDecimals)
     {
         var text = Fixed(value, decimals);
@@ -46,7 +49,7 @@ public static class NumberFormat
         return $"{text} [{Fixed(lower.Value, decimals)}, {Fixed(upper.Value, decimals)}]";
     }
 
-    /// <summary>Formats a fraction as a percentage with a fixed number of decimals (default 1): 0.8421 gives <c>84.2%</c>.</summary>
+    /// <summary>Formats a fraction as a percentage, one decimal by default: 0.8421 gives <c>84.2%</c>.</summary>
     public static string Percent(double fraction, int decimals = 1) => Fixed(fraction * 100, decimals) + "%";
 
     /// <summary>Formats a count with thousands separators: <c>12,345</c>.</summary>
@@ -80,7 +83,7 @@ public static class NumberFormat
         return (metric.ThresholdIsMaximum ? "≤ " : "≥ ") + Fixed(threshold, decimals);
     }
 
-    /// <summary>Formats whether a metric met its threshold: <c>pass</c>, <c>fail</c>, or empty without a threshold.</summary>
+    /// <summary>Formats whether a metric met its threshold: <c>pass</c>, <c>fail</c>, or empty.</summary>
     public static string Outcome(Metric metric) => metric.Passed switch
     {
         true => "pass",

@@ -1,6 +1,9 @@
 namespace AnnotationGate.Core.Reporting;
 
-/// <summary>Raised when a JSON report cannot be read: invalid JSON, a missing property or a newer format version.</summary>
+/// <summary>
+/// Error raised when a JSON report cannot be read: invalid JSON, a missing property or a newer
+/// format version.
+/// </summary>
 public sealed class ReportFormatException : Exception
 {
     public ReportFormatException()

@@ -22,7 +22,7 @@ public static class ReportText
         _ => "error",
     };
 
-    /// <summary>Returns the lower-case word of a severity: <c>error</c>, <c>warning</c>, <c>notice</c> or <c>off</c>.</summary>
+    /// <summary>Returns the lower-case word of a severity: <c>error</c>, <c>warning</c>, <c>notice</c>.</summary>
     public static string SeverityWord(Severity severity) => severity switch
     {
         Severity.Error => "error",
@@ -53,7 +53,10 @@ public static class ReportText
             Plural(result.Count(Severity.Warning), "warning"),
             Plural(result.Count(Severity.Notice), "notice"));
 
-    /// <summary>Checks by status: <c>3 checks: 2 passed, 1 failed</c>; the error part only when a check could not run.</summary>
+    /// <summary>
+    /// Formats the checks by status: <c>3 checks: 2 passed, 1 failed</c>, and <c>, 1 could not run</c>
+    /// when a check could not run.
+    /// </summary>
     public static string CheckCounts(GateResult result)
     {
         var passed = result.Checks.Count(c => c.Status == CheckStatus.Passed);
@@ -87,7 +90,7 @@ public static class ReportText
     /// <summary>Number of findings that the result counted but did not keep in detail.</summary>
     public static long OmittedCount(GateResult result) => result.Omitted.Sum(o => o.Count);
 
-    /// <summary>Formats a count with its noun, adding <c>s</c> unless the count is one: <c>1 error</c>, <c>3 errors</c>.</summary>
+    /// <summary>Formats a count with its noun, plural unless one: <c>1 error</c>, <c>3 errors</c>.</summary>
     public static string Plural(long count, string noun) =>
         NumberFormat.Count(count) + " " + (count == 1 ? noun : noun + "s");
 

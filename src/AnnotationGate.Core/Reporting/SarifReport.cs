@@ -39,7 +39,7 @@ public static class SarifReport
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>Maps a severity to a SARIF level: <c>error</c>, <c>warning</c>, <c>note</c>, or <c>none</c> for off.</summary>
+    /// <summary>Maps a severity to a SARIF level: <c>error</c>, <c>warning</c>, <c>note</c>, <c>none</c>.</summary>
     public static string Level(Severity severity) => severity switch
     {
         Severity.Error => "error",

@@ -33,7 +33,12 @@ public sealed class ConsoleReportTests
     [Fact]
     public void CanonicalLine_flattens_multiline_message()
     {
-        var finding = new Finding(RuleCatalog.NotJson, Severity.Error, "Output 'a\nb' is not JSON.") { File = "x.jsonl", Line = 4, Column = 1 };
+        var finding = new Finding(RuleCatalog.NotJson, Severity.Error, "Output 'a\nb' is not JSON.")
+        {
+            File = "x.jsonl",
+            Line = 4,
+            Column = 1,
+        };
 
         var line = ConsoleReport.CanonicalLine(finding);
 
@@ -48,7 +53,8 @@ public sealed class ConsoleReportTests
 
         ConsoleReport.WritePlain(result, writer);
 
-        writer.ToString().ShouldBe("PASS: 0 errors, 0 warnings, 0 notices. 0 checks: 0 passed, 0 failed. Gate g (g.gate.yml), 0.00 s.\n");
+        writer.ToString()
+            .ShouldBe("PASS: 0 errors, 0 warnings, 0 notices. 0 checks: 0 passed, 0 failed. Gate g (g.gate.yml), 0.00 s.\n");
     }
 
     [Fact]
@@ -122,7 +128,10 @@ public sealed class ConsoleReportTests
         Findings =
         [
             new Finding(RuleCatalog.PredictionForUnknownItem, Severity.Notice, "Prediction 'p-1' has no golden item."),
-            new Finding(RuleCatalog.GoldenItemWithoutPrediction, Severity.Warning, "Golden item 'g-7' has no prediction.")
+            new Finding(
+                RuleCatalog.GoldenItemWithoutPrediction,
+                Severity.Warning,
+                "Golden item 'g-7' has no prediction.")
             {
                 File = "data/golden.jsonl",
                 Line = 7,
@@ -144,7 +153,12 @@ public sealed class ConsoleReportTests
         Omitted = [new OmittedFindings(RuleCatalog.SchemaViolation, Severity.Error, 1200)],
         Checks =
         [
-            new CheckResult("format", "json-schema") { Status = CheckStatus.Failed, RecordsChecked = 1500, RecordsFailed = 1201 },
+            new CheckResult("format", "json-schema")
+            {
+                Status = CheckStatus.Failed,
+                RecordsChecked = 1500,
+                RecordsFailed = 1201,
+            },
             new CheckResult("golden", "golden")
             {
                 Status = CheckStatus.Passed,
@@ -152,7 +166,14 @@ public sealed class ConsoleReportTests
                 RecordsSkipped = 1,
                 Metrics =
                 [
-                    new Metric("accuracy", 0.8421) { Lower = 0.7843, Upper = 0.8867, Count = 200, Threshold = 0.8, Passed = true },
+                    new Metric("accuracy", 0.8421)
+                    {
+                        Lower = 0.7843,
+                        Upper = 0.8867,
+                        Count = 200,
+                        Threshold = 0.8,
+                        Passed = true,
+                    },
                     new Metric("kappa", double.NaN) { Defined = false, Note = "All ratings agree." },
                 ],
             },

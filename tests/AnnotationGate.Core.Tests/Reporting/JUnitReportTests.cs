@@ -29,7 +29,8 @@ public sealed class JUnitReportTests
         var cases = format.Elements("testcase").ToList();
 
         cases.Count.ShouldBe(2);
-        cases[0].Element("failure")!.Attribute("message")!.Value.ShouldBe("Check 'format' failed: 1,201 of 1,500 records failed.");
+        cases[0].Element("failure")!.Attribute("message")!.Value
+            .ShouldBe("Check 'format' failed: 1,201 of 1,500 records failed.");
         var finding = cases[1].Element("failure")!;
         finding.Attribute("type")!.Value.ShouldBe("AG1001");
         finding.Attribute("message")!.Value.ShouldBe("Value 'a|b' at /intent is not one of the allowed values.");
@@ -48,7 +49,8 @@ public sealed class JUnitReportTests
 
         golden.Elements("testcase").Count().ShouldBe(1);
         golden.Element("testcase")!.Element("failure").ShouldBeNull();
-        golden.Element("system-out")!.Value.ShouldBe("data/golden.jsonl:7: warning AG2002: Golden item 'g-7' has no prediction.");
+        golden.Element("system-out")!.Value
+            .ShouldBe("data/golden.jsonl:7: warning AG2002: Golden item 'g-7' has no prediction.");
     }
 
     [Fact]
@@ -59,7 +61,8 @@ public sealed class JUnitReportTests
         var format = XDocument.Parse(xml).Root!.Elements("testsuite").First();
 
         format.Elements("testcase").Count().ShouldBe(11);
-        format.Element("system-out")!.Value.ShouldBe("20 more error findings not listed as test cases; the JSON report has them.");
+        format.Element("system-out")!.Value
+            .ShouldBe("20 more error findings not listed as test cases; the JSON report has them.");
     }
 
     [Fact]
@@ -105,6 +108,7 @@ public sealed class JUnitReportTests
         var suite = XDocument.Parse(JUnitReport.Render(result)).Root!.Element("testsuite")!;
 
         suite.Attribute("errors")!.Value.ShouldBe("1");
-        suite.Element("testcase")!.Element("error")!.Attribute("message")!.Value.ShouldBe("Check 'format' could not run.");
+        suite.Element("testcase")!.Element("error")!.Attribute("message")!.Value
+            .ShouldBe("Check 'format' could not run.");
     }
 }

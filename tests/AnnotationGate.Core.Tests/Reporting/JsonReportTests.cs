@@ -31,7 +31,8 @@ public sealed class JsonReportTests
     [Fact]
     public void Schema_rejects_unknown_verdict()
     {
-        var json = JsonReport.Render(SampleResults.Small()).Replace("\"verdict\": \"fail\"", "\"verdict\": \"maybe\"", StringComparison.Ordinal);
+        var json = JsonReport.Render(SampleResults.Small())
+            .Replace("\"verdict\": \"fail\"", "\"verdict\": \"maybe\"", StringComparison.Ordinal);
 
         Validate(json).ShouldNotBeEmpty();
     }
@@ -130,7 +131,8 @@ public sealed class JsonReportTests
     [Fact]
     public void Read_newer_format_version_throws()
     {
-        var json = JsonReport.Render(SampleResults.Small()).Replace("\"formatVersion\": 1", "\"formatVersion\": 2", StringComparison.Ordinal);
+        var json = JsonReport.Render(SampleResults.Small())
+            .Replace("\"formatVersion\": 1", "\"formatVersion\": 2", StringComparison.Ordinal);
 
         var exception = Should.Throw<ReportFormatException>(() => JsonReport.Read(json));
 
@@ -140,7 +142,7 @@ public sealed class JsonReportTests
 
     [Theory]
     [InlineData("not json", "The JSON report is not valid JSON")]
-    [InlineData("[]", "The JSON report must be an object")]
+    [InlineData("[]", "top-level value must be an object")]
     [InlineData("{\"formatVersion\": 1}", "The JSON report is missing the required property 'gate'.")]
     [InlineData("{\"formatVersion\": 1, \"gate\": {\"name\": 1, \"file\": \"f\"}, \"verdict\": \"pass\"}", "a value of the wrong kind")]
     public void Read_invalid_report_throws(string json, string expected)
@@ -173,6 +175,7 @@ public sealed class JsonReportTests
         }
 
         var all = (results.Details ?? []).Prepend(results).Where(d => d.Errors is not null);
-        return [.. all.SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).DefaultIfEmpty("invalid")];
+        var errors = all.SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
+        return [.. errors.DefaultIfEmpty("invalid")];
     }
 }

@@ -82,7 +82,8 @@ public sealed class MarkdownReportTests
 
         var markdown = MarkdownReport.Render(result);
 
-        markdown.ShouldStartWith("## AnnotationGate: PASS\n\n**PASS**: 0 errors, 0 warnings, 0 notices. 0 checks: 0 passed, 0 failed.\n");
+        markdown
+            .ShouldStartWith("## AnnotationGate: PASS\n\n**PASS**: 0 errors, 0 warnings, 0 notices. 0 checks: 0 passed, 0 failed.\n");
         markdown.ShouldNotContain("### Findings");
     }
 
@@ -105,7 +106,8 @@ public sealed class MarkdownReportTests
 
         var markdown = MarkdownReport.Render(result);
 
-        markdown.ShouldContain("| error | [AG1002](" + Help + "AG1002.md) | x.jsonl:1 | | | Output 'a<br>b\\|c' is not JSON. |\n");
+        markdown
+            .ShouldContain("| error | [AG1002](" + Help + "AG1002.md) | x.jsonl:1 | | | Output 'a<br>b\\|c' is not JSON. |\n");
     }
 
     [Fact]
@@ -122,7 +124,9 @@ public sealed class MarkdownReportTests
 
         var markdown = MarkdownReport.Render(result);
 
-        var rows = markdown.Split('\n').Where(line => line.StartsWith("| error | [AG1010]", StringComparison.Ordinal)).ToList();
+        var rows = markdown.Split('\n')
+            .Where(line => line.StartsWith("| error | [AG1010]", StringComparison.Ordinal))
+            .ToList();
         rows.Count.ShouldBe(50);
         rows[0].ShouldContain("| data/out.jsonl:1 |");
         markdown.ShouldContain("…and 11 more findings in the JSON report.\n");

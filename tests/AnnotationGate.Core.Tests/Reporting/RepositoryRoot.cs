@@ -1,13 +1,14 @@
 namespace AnnotationGate.Core.Tests.Reporting;
 
-/// <summary>Locates the repository root: the nearest folder above the test binaries that holds AnnotationGate.sln.</summary>
+/// <summary>Repository root: the nearest folder above the test binaries that contains AnnotationGate.sln.</summary>
 internal static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
     private static string Find()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        var start = AppContext.BaseDirectory;
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(System.IO.Path.Combine(directory.FullName, "AnnotationGate.sln")))
             {
@@ -15,6 +16,6 @@ internal static class RepositoryRoot
             }
         }
 
-        throw new InvalidOperationException($"No folder above '{AppContext.BaseDirectory}' contains AnnotationGate.sln.");
+        throw new InvalidOperationException($"No folder above '{start}' contains AnnotationGate.sln.");
     }
 }

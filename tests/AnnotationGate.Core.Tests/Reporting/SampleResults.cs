@@ -17,14 +17,20 @@ internal static class SampleResults
         Duration = TimeSpan.FromMilliseconds(1250),
         Findings =
         [
-            new Finding(RuleCatalog.GoldenItemWithoutPrediction, Severity.Warning, "Golden item 'g-7' has no prediction.")
+            new Finding(
+                RuleCatalog.GoldenItemWithoutPrediction,
+                Severity.Warning,
+                "Golden item 'g-7' has no prediction.")
             {
                 File = "data/golden.jsonl",
                 Line = 7,
                 RecordId = "g-7",
                 Check = "golden",
             },
-            new Finding(RuleCatalog.SchemaViolation, Severity.Error, "Value 'a|b' at /intent is not one of the allowed values.")
+            new Finding(
+                RuleCatalog.SchemaViolation,
+                Severity.Error,
+                "Value 'a|b' at /intent is not one of the allowed values.")
             {
                 File = "data/out.jsonl",
                 Line = 12,
@@ -54,12 +60,22 @@ internal static class SampleResults
                 RecordsSkipped = 1,
                 Metrics =
                 [
-                    new Metric("accuracy", 0.8421) { Lower = 0.7843, Upper = 0.8867, Count = 200, Threshold = 0.8, Passed = true },
+                    new Metric("accuracy", 0.8421)
+                    {
+                        Lower = 0.7843,
+                        Upper = 0.8867,
+                        Count = 200,
+                        Threshold = 0.8,
+                        Passed = true,
+                    },
                     new Metric("kappa", double.NaN) { Defined = false, Note = "All ratings agree." },
                 ],
                 Tables =
                 [
-                    new ResultTable("Confusion matrix", ["expected \\ predicted", "refund", "other"], [["refund", "90", "10"], ["other", "21", "79"]])
+                    new ResultTable(
+                        "Confusion matrix",
+                        ["expected \\ predicted", "refund", "other"],
+                        [["refund", "90", "10"], ["other", "21", "79"]])
                     {
                         Note = "Rows are golden labels.",
                     },
@@ -76,7 +92,10 @@ internal static class SampleResults
         Findings =
         [
             .. Enumerable.Range(1, count).Select(i =>
-                new Finding(RuleCatalog.LengthOutOfBounds, Severity.Error, $"Output of record 'r-{i}' has 900 characters; the maximum is 800.")
+                new Finding(
+                    RuleCatalog.LengthOutOfBounds,
+                    Severity.Error,
+                    $"Output of record 'r-{i}' has 900 characters; the maximum is 800.")
                 {
                     File = "data/out.jsonl",
                     Line = i,

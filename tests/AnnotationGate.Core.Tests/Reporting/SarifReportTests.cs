@@ -27,13 +27,15 @@ public sealed class SarifReportTests
     {
         using var document = JsonDocument.Parse(SarifReport.Render(SampleResults.Small()));
 
-        var rules = document.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules");
+        var driver = document.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver");
+        var rules = driver.GetProperty("rules");
 
         rules.GetArrayLength().ShouldBe(2);
         var rule = rules[0];
         rule.GetProperty("id").GetString().ShouldBe("AG1001");
         rule.GetProperty("name").GetString().ShouldBe("SchemaViolation");
-        rule.GetProperty("shortDescription").GetProperty("text").GetString().ShouldBe("An output does not match its JSON Schema.");
+        rule.GetProperty("shortDescription").GetProperty("text").GetString()
+            .ShouldBe("An output does not match its JSON Schema.");
         rule.GetProperty("helpUri").GetString().ShouldBe(RuleCatalog.HelpUri("AG1001"));
         rule.GetProperty("defaultConfiguration").GetProperty("level").GetString().ShouldBe("error");
         rules[1].GetProperty("defaultConfiguration").GetProperty("level").GetString().ShouldBe("warning");
@@ -48,7 +50,8 @@ public sealed class SarifReportTests
 
         result.GetProperty("ruleId").GetString().ShouldBe("AG1001");
         result.GetProperty("level").GetString().ShouldBe("error");
-        result.GetProperty("message").GetProperty("text").GetString().ShouldBe("Value 'a|b' at /intent is not one of the allowed values.");
+        result.GetProperty("message").GetProperty("text").GetString()
+            .ShouldBe("Value 'a|b' at /intent is not one of the allowed values.");
         var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
         location.GetProperty("artifactLocation").GetProperty("uri").GetString().ShouldBe("data/out.jsonl");
         location.GetProperty("region").GetProperty("startLine").GetInt32().ShouldBe(12);
