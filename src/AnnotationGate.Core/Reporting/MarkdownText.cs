@@ -6,9 +6,10 @@ namespace AnnotationGate.Core.Reporting;
 public static class MarkdownText
 {
     /// <summary>
-    /// Escapes text for a table cell: Markdown punctuation that could start a link, emphasis or code
-    /// is backslash-escaped, <c>|</c> becomes <c>\|</c>, <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c>
-    /// become entities, and line breaks become <c>&lt;br&gt;</c>.
+    /// Escapes text for a table cell. Markdown punctuation that could start a link, emphasis or code
+    /// gets a backslash, <c>|</c> becomes <c>\|</c>, and <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c>
+    /// become entities. Line breaks become <c>&lt;br&gt;</c>, and <c>@</c> is followed by a
+    /// zero-width space so that a GitHub comment mentions nobody.
     /// </summary>
     public static string Cell(string? text) => Escape(text, "<br>");
 
@@ -77,9 +78,10 @@ public static class MarkdownText
         return builder.ToString();
     }
 
-    // NOTE: an @name in a message still mentions that user in a GitHub comment; escaping does not stop it.
+    // A zero-width space after '@' keeps "@name" in a model output from notifying a GitHub user.
     private static string EscapeChar(char c, string lineBreak) => c switch
     {
+        '@' => "@\u200B",
         '\n' => lineBreak,
         '\t' => " ",
         '<' => "&lt;",

@@ -96,6 +96,12 @@ public sealed class MarkdownReportTests
     }
 
     [Fact]
+    public void Cell_breaks_github_mentions()
+    {
+        MarkdownText.Cell("ping @octocat").ShouldBe("ping @\u200Boctocat");
+    }
+
+    [Fact]
     public void Render_message_with_newline_keeps_one_row()
     {
         var result = SampleResults.Small() with
