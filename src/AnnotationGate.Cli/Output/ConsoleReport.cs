@@ -178,8 +178,7 @@ public static class ConsoleReport
             .OrderByDescending(o => o.Severity)
             .ThenBy(o => o.Code, StringComparer.Ordinal)
             .Select(o => $"{o.Code} {ReportText.SeverityWord(o.Severity)} {NumberFormat.Count(o.Count)}");
-        return $"{ReportText.Plural(omitted, "more finding")} counted but not listed ({string.Join(", ", parts)}); "
-            + "the JSON report has the counts.";
+        return $"{ReportText.Plural(omitted, "more finding")} counted but not kept ({string.Join(", ", parts)}).";
     }
 
     private static string VerdictLine(GateResult result) =>

@@ -135,7 +135,7 @@ public static class JUnitReport
         if (suite.NotListed > 0)
         {
             var more = ReportText.Plural(suite.NotListed, "more error finding");
-            lines.Add($"{more} not listed as test cases; the JSON report has them.");
+            lines.Add($"{more} not listed as test cases; the JSON report lists them.");
         }
 
         if (lines.Count == 0)

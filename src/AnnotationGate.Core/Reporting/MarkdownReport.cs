@@ -156,7 +156,7 @@ public static class MarkdownReport
         if (notListed > 0)
         {
             builder.Append("…and ").Append(ReportText.Plural(notListed, "more finding"));
-            builder.Append(" in the JSON report.\n\n");
+            builder.Append(" not shown; the JSON report lists every kept finding.\n\n");
         }
 
         AppendOmitted(builder, result);
@@ -181,7 +181,7 @@ public static class MarkdownReport
         }
 
         builder.Append(ReportText.Plural(omitted, "more finding")).Append(omitted == 1 ? " was" : " were");
-        builder.Append(" counted but not kept, because each rule keeps a limited number in detail:\n\n");
+        builder.Append(" counted but not kept, because the gate keeps at most max-findings-per-rule of each rule:\n\n");
         var rows = result.Omitted
             .OrderByDescending(o => o.Severity)
             .ThenBy(o => o.Code, StringComparer.Ordinal)

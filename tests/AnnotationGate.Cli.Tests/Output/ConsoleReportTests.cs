@@ -24,7 +24,7 @@ public sealed class ConsoleReportTests
             check golden (golden): passed, 0 of 200 records failed, 1 skipped.
               accuracy: 0.842 [0.784, 0.887], n = 200, minimum 0.800: pass
               kappa: undefined (all ratings agree)
-            1,200 more findings counted but not listed (AG1001 error 1,200); the JSON report has the counts.
+            1,200 more findings counted but not kept (AG1001 error 1,200).
             FAIL: 1,202 errors, 1 warning, 1 notice. 2 checks: 1 passed, 1 failed. Gate support-bot (eval-configs/support.gate.yml), 1.25 s.
 
             """.ReplaceLineEndings("\n"));

@@ -62,7 +62,7 @@ public sealed class JUnitReportTests
 
         format.Elements("testcase").Count().ShouldBe(11);
         format.Element("system-out")!.Value
-            .ShouldBe("20 more error findings not listed as test cases; the JSON report has them.");
+            .ShouldBe("20 more error findings not listed as test cases; the JSON report lists them.");
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class MarkdownReportTests
             | error | [AG1001]({Help}AG1001.md) | data/out.jsonl:12:3 | r-12 | /intent | Value 'a\|b' at /intent is not one of the allowed values. |
             | warning | [AG2002]({Help}AG2002.md) | data/golden.jsonl:7 | g-7 | | Golden item 'g-7' has no prediction. |
 
-            1,200 more findings were counted but not kept, because each rule keeps a limited number in detail:
+            1,200 more findings were counted but not kept, because the gate keeps at most max-findings-per-rule of each rule:
 
             | Code | Severity | Count |
             | --- | --- | ---: |
@@ -135,7 +135,7 @@ public sealed class MarkdownReportTests
             .ToList();
         rows.Count.ShouldBe(50);
         rows[0].ShouldContain("| data/out.jsonl:1 |");
-        markdown.ShouldContain("…and 11 more findings in the JSON report.\n");
+        markdown.ShouldContain("…and 11 more findings not shown; the JSON report lists every kept finding.\n");
         markdown.ShouldNotContain("AG2003");
     }
 
@@ -165,7 +165,7 @@ public sealed class MarkdownReportTests
         markdown.Length.ShouldBeLessThanOrEqualTo(3000);
         markdown.ShouldStartWith("## AnnotationGate: FAIL\n");
         markdown.ShouldContain("most findings to stay under 3,000 characters");
-        markdown.ShouldContain("more findings in the JSON report.");
+        markdown.ShouldContain("more findings not shown; the JSON report lists every kept finding.");
     }
 
     [Fact]
