@@ -155,10 +155,10 @@ public static class ConsoleReport
 
     private static string CheckLine(CheckResult check)
     {
-        var text = $"check {check.Id} ({check.Type}): {ReportText.StatusWord(check.Status)}";
+        var text = $"check {check.Id} ({check.Type}): {ReportText.StatusPhrase(check.Status)}";
         if (check.Status == CheckStatus.Error)
         {
-            return text + ", could not run.";
+            return text + ".";
         }
 
         var records = ReportText.Plural(check.RecordsChecked, "record");

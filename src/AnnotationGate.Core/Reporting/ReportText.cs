@@ -22,6 +22,10 @@ public static class ReportText
         _ => "error",
     };
 
+    /// <summary>Returns a check status for people: <c>passed</c>, <c>failed</c> or <c>could not run</c>.</summary>
+    public static string StatusPhrase(CheckStatus status) =>
+        status == CheckStatus.Error ? "could not run" : StatusWord(status);
+
     /// <summary>Returns the lower-case word of a severity: <c>error</c>, <c>warning</c>, <c>notice</c>.</summary>
     public static string SeverityWord(Severity severity) => severity switch
     {

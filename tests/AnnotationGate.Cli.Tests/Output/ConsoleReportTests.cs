@@ -58,6 +58,23 @@ public sealed class ConsoleReportTests
     }
 
     [Fact]
+    public void WritePlain_check_not_run_says_so()
+    {
+        var result = new GateResult
+        {
+            GateName = "g",
+            GateFile = "g.gate.yml",
+            Verdict = Verdict.Error,
+            Checks = [new CheckResult("format", "json-schema") { Status = CheckStatus.Error }],
+        };
+        using var writer = new StringWriter { NewLine = "\n" };
+
+        ConsoleReport.WritePlain(result, writer);
+
+        writer.ToString().ShouldStartWith("check format (json-schema): could not run.\nERROR: 0 errors, ");
+    }
+
+    [Fact]
     public void WriteTables_renders_verdict_findings_and_metrics()
     {
         var (console, output) = CreateConsole();

@@ -109,6 +109,7 @@ public sealed class JsonReportTests
         golden.Metrics[0].ShouldBe(original.Checks[1].Metrics[0]);
         golden.Metrics[1].Defined.ShouldBeFalse();
         double.IsNaN(golden.Metrics[1].Value).ShouldBeTrue();
+        golden.ItemOutcomes[0].Slices!["language"].ShouldBe("de");
         golden.ItemOutcomes[1].Predicted.ShouldBeNull();
         golden.Tables[0].Rows[1].ShouldBe(["other", "21", "79"]);
         read.Checks[0].RecordsFailed.ShouldBe(1201);

@@ -88,6 +88,24 @@ public sealed class MarkdownReportTests
     }
 
     [Fact]
+    public void Render_error_verdict_counts_checks_not_run()
+    {
+        var result = new GateResult
+        {
+            GateName = "g",
+            GateFile = "g.gate.yml",
+            Verdict = Verdict.Error,
+            Checks = [new CheckResult("format", "json-schema") { Status = CheckStatus.Error }],
+        };
+
+        var markdown = MarkdownReport.Render(result);
+
+        markdown.ShouldStartWith("## AnnotationGate: ERROR\n\n**ERROR**: 0 errors, 0 warnings, 0 notices. ");
+        markdown.ShouldContain("1 check: 0 passed, 0 failed, 1 could not run.");
+        markdown.ShouldContain("| format | json-schema | | could not run | 0 | 0 | 0 |");
+    }
+
+    [Fact]
     public void Cell_escapes_pipes_newlines_and_markup()
     {
         var cell = MarkdownText.Cell("a|b\r\nc\nd <x> [link](u) *e* `f` \\ & g");

@@ -62,6 +62,7 @@ internal static class SampleResults
                 [
                     new Metric("accuracy", 0.8421)
                     {
+                        Check = "golden",
                         Lower = 0.7843,
                         Upper = 0.8867,
                         Count = 200,
@@ -80,7 +81,11 @@ internal static class SampleResults
                         Note = "Rows are golden labels.",
                     },
                 ],
-                ItemOutcomes = [new ItemOutcome("g-1", "refund", "refund"), new ItemOutcome("g-7", "other", null)],
+                ItemOutcomes =
+                [
+                    new ItemOutcome("g-1", "refund", "refund", new Dictionary<string, string> { ["language"] = "de" }),
+                    new ItemOutcome("g-7", "other", null),
+                ],
             },
         ],
         Tables = [new ResultTable("Cost ledger", ["Source", "Cost"], [["llm", "12.50"]])],
