@@ -72,7 +72,7 @@ public static class ConsoleReport
     /// <summary>
     /// Formats a finding in the canonical MSBuild form: <c>path(line,col): error AG1001: message</c>.
     /// Without a file the origin is <c>annotationgate</c>; notices use the category <c>info</c>, which
-    /// MSBuild logs as a message. The record id and JSON pointer follow the message unless it already names them.
+    /// MSBuild logs as a message. The record id and JSON pointer follow the message unless it already quotes them.
     /// </summary>
     public static string CanonicalLine(Finding finding)
     {
@@ -137,12 +137,13 @@ public static class ConsoleReport
     private static string Where(Finding finding)
     {
         var parts = new List<string>();
-        if (IsMissingFromMessage(finding, finding.RecordId))
+        // Messages quote the values they name, so a short id such as 1 only counts when quoted.
+        if (!string.IsNullOrEmpty(finding.RecordId) && IsMissingFromMessage(finding, $"'{finding.RecordId}'"))
         {
             parts.Add("record " + finding.RecordId);
         }
 
-        if (IsMissingFromMessage(finding, finding.JsonPointer))
+        if (!string.IsNullOrEmpty(finding.JsonPointer) && IsMissingFromMessage(finding, finding.JsonPointer))
         {
             parts.Add("at " + finding.JsonPointer);
         }
@@ -150,8 +151,8 @@ public static class ConsoleReport
         return parts.Count == 0 ? string.Empty : $" [{ReportText.OneLine(string.Join(' ', parts))}]";
     }
 
-    private static bool IsMissingFromMessage(Finding finding, string? value) =>
-        !string.IsNullOrEmpty(value) && !finding.Message.Contains(value, StringComparison.Ordinal);
+    private static bool IsMissingFromMessage(Finding finding, string value) =>
+        !finding.Message.Contains(value, StringComparison.Ordinal);
 
     private static string CheckLine(CheckResult check)
     {

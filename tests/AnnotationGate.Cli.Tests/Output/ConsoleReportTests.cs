@@ -46,6 +46,22 @@ public sealed class ConsoleReportTests
     }
 
     [Fact]
+    public void CanonicalLine_adds_unquoted_record_id()
+    {
+        var finding = new Finding(RuleCatalog.NotJson, Severity.Warning, "Output on line 1 is not JSON.")
+        {
+            File = "x.jsonl",
+            Line = 1,
+            RecordId = "1",
+            JsonPointer = "/output",
+        };
+
+        var line = ConsoleReport.CanonicalLine(finding);
+
+        line.ShouldBe("x.jsonl(1): warning AG1002: Output on line 1 is not JSON. [record 1 at /output]");
+    }
+
+    [Fact]
     public void WritePlain_passing_gate_ends_with_pass()
     {
         var result = new GateResult { GateName = "g", GateFile = "g.gate.yml", Verdict = Verdict.Pass };
