@@ -20,7 +20,7 @@ public static class ReportFormats
     /// <summary>Names accepted on the command line, in the order that help text lists them.</summary>
     public static IReadOnlyList<string> Names { get; } = ["markdown", "json", "junit", "sarif"];
 
-    /// <summary>Parses a format name (<c>markdown</c>, <c>json</c>, <c>junit</c>, <c>sarif</c>), ignoring case.</summary>
+    /// <summary>Parses a format name, ignoring case and surrounding spaces; <c>md</c> means Markdown.</summary>
     public static bool TryParse(string name, out ReportFormat format)
     {
         format = name.Trim().ToLowerInvariant() switch
@@ -34,7 +34,7 @@ public static class ReportFormats
         return Enum.IsDefined(format);
     }
 
-    /// <summary>Returns the usual file extension of a format: <c>.md</c>, <c>.json</c>, <c>.xml</c>, <c>.sarif</c>.</summary>
+    /// <summary>Returns the usual file extension: <c>.md</c>, <c>.json</c>, <c>.xml</c> or <c>.sarif</c>.</summary>
     public static string Extension(ReportFormat format) => format switch
     {
         ReportFormat.Markdown => ".md",

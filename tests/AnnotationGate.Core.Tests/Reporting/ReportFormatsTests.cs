@@ -26,13 +26,14 @@ public sealed class ReportFormatsTests
     [Fact]
     public void WriteFile_writes_utf8_without_bom()
     {
-        var path = Path.Combine(Path.GetTempPath(), "annotationgate-tests", Guid.NewGuid().ToString("N"), "report.json");
+        var folder = Path.Combine(Path.GetTempPath(), "annotationgate-tests", Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(folder, "report.json");
 
         ReportFormats.WriteFile(SampleResults.Small(), ReportFormat.Json, path);
 
         var bytes = File.ReadAllBytes(path);
         bytes[0].ShouldBe((byte)'{');
         JsonReport.Read(File.ReadAllText(path)).GateName.ShouldBe("support-bot");
-        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        Directory.Delete(folder, recursive: true);
     }
 }
