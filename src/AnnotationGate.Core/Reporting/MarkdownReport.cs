@@ -8,8 +8,8 @@ namespace AnnotationGate.Core.Reporting;
 public sealed record MarkdownReportOptions
 {
     /// <summary>
-    /// Maximum length in characters. Default 60,000, because GitHub rejects a pull-request comment
-    /// above 65,536 characters and a host may add a header.
+    /// Maximum length in characters, at least 100. Default 60,000, because GitHub rejects a
+    /// pull-request comment above 65,536 characters and a host may add a header.
     /// </summary>
     public int MaxLength { get; init; } = 60_000;
 
@@ -23,6 +23,9 @@ public sealed record MarkdownReportOptions
 /// </summary>
 public static class MarkdownReport
 {
+    /// <summary>Smallest <see cref="MarkdownReportOptions.MaxLength"/> accepted: 100 characters.</summary>
+    public const int MinimumLength = 100;
+
     private static readonly string[] FindingColumns = ["Severity", "Code", "Location", "Record", "Pointer", "Message"];
     private static readonly string[] CheckColumns =
         ["Check", "Type", "Dataset", "Status", "Records", "Failed", "Skipped"];
@@ -37,6 +40,7 @@ public static class MarkdownReport
     public static string Render(GateResult result, MarkdownReportOptions? options = null)
     {
         options ??= new MarkdownReportOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxLength, MinimumLength, nameof(options));
         var layouts = new[]
         {
             new Layout(options.MaxFindingRows, CheckSections: true, Tables: true, Note: null),
@@ -71,7 +75,7 @@ public static class MarkdownReport
         }
 
         var shortest = Render(result, new Layout(0, false, false, "most of the text"), options.MaxLength);
-        return Cut(shortest, options.MaxLength);
+        return shortest.Length <= options.MaxLength ? shortest : Cut(shortest, options.MaxLength);
     }
 
     private static string Cut(string text, int maxLength)

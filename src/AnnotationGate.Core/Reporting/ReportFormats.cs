@@ -50,7 +50,7 @@ public static class ReportFormats
         ReportFormat.Json => JsonReport.Render(result),
         ReportFormat.JUnit => JUnitReport.Render(result),
         ReportFormat.Sarif => SarifReport.Render(result),
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format."),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "The value is not a ReportFormat member."),
     };
 
     /// <summary>Writes the result to a file as UTF-8 without a byte-order mark, creating its folder.</summary>
