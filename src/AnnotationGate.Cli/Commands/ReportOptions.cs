@@ -1,4 +1,6 @@
 using System.CommandLine;
+using AnnotationGate.Core.Configuration;
+using AnnotationGate.Core.Reporting;
 using AnnotationGate.Core.Results;
 
 namespace AnnotationGate.Cli.Commands;
@@ -6,25 +8,82 @@ namespace AnnotationGate.Cli.Commands;
 /// <summary>The report-file options shared by commands that run a gate.</summary>
 public sealed class ReportOptions
 {
-    private readonly Option<string?> _json = new("--report-json") { Description = "Write the JSON report to this file (format in docs/report-format.md)." };
-    private readonly Option<string?> _markdown = new("--report-markdown") { Description = "Write the Markdown report to this file." };
-    private readonly Option<string?> _junit = new("--junit") { Description = "Write a JUnit XML report to this file." };
-    private readonly Option<string?> _sarif = new("--sarif") { Description = "Write a SARIF 2.1.0 log to this file." };
+    private readonly (Option<string?> Option, ReportFormat Format)[] _options =
+    [
+        (new Option<string?>("--report-json") { Description = "Write the JSON report to this file (format in docs/report-format.md)." }, ReportFormat.Json),
+        (new Option<string?>("--report-markdown") { Description = "Write the Markdown report to this file." }, ReportFormat.Markdown),
+        (new Option<string?>("--junit") { Description = "Write a JUnit XML report to this file." }, ReportFormat.JUnit),
+        (new Option<string?>("--sarif") { Description = "Write a SARIF 2.1.0 log to this file." }, ReportFormat.Sarif),
+    ];
 
     public void AddTo(Command command)
     {
-        command.Options.Add(_json);
-        command.Options.Add(_markdown);
-        command.Options.Add(_junit);
-        command.Options.Add(_sarif);
+        foreach (var (option, _) in _options)
+        {
+            command.Options.Add(option);
+        }
     }
 
-    /// <summary>Writes each requested report; a file that cannot be written is reported and the others are still written.</summary>
-    public void Write(GateResult result, ParseResult parseResult, TextWriter error)
+    /// <summary>
+    /// Writes each requested report. A report that would replace the gate file or one of its datasets
+    /// is not written, and neither is one whose folder is missing; each failure is printed and the other
+    /// reports are still written. Returns false when any report was not written.
+    /// </summary>
+    public bool Write(GateResult result, ParseResult parseResult, TextWriter error)
     {
-        // TODO: wire the reporters once they land.
-        _ = result;
-        _ = parseResult;
-        _ = error;
+        var protectedFiles = InputFiles(result.GateFile);
+        var allWritten = true;
+        foreach (var (option, format) in _options)
+        {
+            if (parseResult.GetValue(option) is not { } path)
+            {
+                continue;
+            }
+
+            allWritten &= TryWrite(result, format, path, option.Name, protectedFiles, error);
+        }
+
+        return allWritten;
+    }
+
+    private static bool TryWrite(GateResult result, ReportFormat format, string path, string optionName, HashSet<string> protectedFiles, TextWriter error)
+    {
+        var full = Path.GetFullPath(path);
+        if (protectedFiles.Contains(full))
+        {
+            error.WriteLine($"error: {optionName} '{path}' is an input of the gate; the report was not written. Choose another file name.");
+            return false;
+        }
+
+        try
+        {
+            ReportFormats.WriteFile(result, format, full);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {optionName} '{path}' could not be written: {ex.Message} Check that the folder exists and is writable.");
+            return false;
+        }
+    }
+
+    private static HashSet<string> InputFiles(string gateFile)
+    {
+        var files = new HashSet<string>(StringComparer.Ordinal) { Path.GetFullPath(gateFile) };
+        try
+        {
+            var gate = GateFileLoader.Load(gateFile);
+            var folder = Path.GetDirectoryName(gate.Path)!;
+            foreach (var dataset in gate.Config.Datasets.Values)
+            {
+                files.Add(Path.GetFullPath(Path.Combine(folder, dataset.Path)));
+            }
+        }
+        catch (GateConfigurationException)
+        {
+            // An invalid gate file has no datasets to protect; the gate file itself still is.
+        }
+
+        return files;
     }
 }

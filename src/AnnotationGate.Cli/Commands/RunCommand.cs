@@ -1,6 +1,8 @@
 using System.CommandLine;
+using AnnotationGate.Cli.Output;
 using AnnotationGate.Core.Engine;
 using AnnotationGate.Core.Results;
+using Spectre.Console;
 
 namespace AnnotationGate.Cli.Commands;
 
@@ -25,15 +27,22 @@ public static class RunCommand
         reports.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var options = new GateRunOptions
+            var interactive = ReferenceEquals(output, Console.Out) && ConsoleReport.IsInteractive(AnsiConsole.Console);
+            GateResult result;
+            using (var progress = new ConsoleProgress(AnsiConsole.Console, interactive))
             {
-                WarningsAsErrors = parseResult.GetValue(warningsAsErrors),
-                RepositoryRoot = parseResult.GetValue(root),
-            };
-            var result = await new GateRunner(options).RunAsync(parseResult.GetValue(gate)!, cancellationToken).ConfigureAwait(false);
-            ConsoleOutput.Write(result, output);
-            reports.Write(result, parseResult, error);
-            return ToExitCode(result.Verdict);
+                var options = new GateRunOptions
+                {
+                    WarningsAsErrors = parseResult.GetValue(warningsAsErrors),
+                    RepositoryRoot = parseResult.GetValue(root),
+                    Progress = progress,
+                };
+                result = await new GateRunner(options).RunAsync(parseResult.GetValue(gate)!, cancellationToken).ConfigureAwait(false);
+            }
+
+            ConsoleReport.Write(result, AnsiConsole.Console, output, interactive);
+            var written = reports.Write(result, parseResult, error);
+            return written ? ToExitCode(result.Verdict) : ExitCodes.CouldNotRun;
         });
         return command;
     }

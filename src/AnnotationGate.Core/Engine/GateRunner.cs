@@ -165,7 +165,8 @@ public sealed class GateRunner
                 continue;
             }
 
-            var display = Path.GetRelativePath(Environment.CurrentDirectory, full);
+            // Repository-relative with forward slashes: what SARIF, GitHub annotations and editors resolve.
+            var display = Path.GetRelativePath(session.RepositoryRoot, full).Replace('\\', '/');
             session.Datasets[name] = new ResolvedDataset(name, config, full, display, format.Value) { IdPath = idPath };
         }
     }
