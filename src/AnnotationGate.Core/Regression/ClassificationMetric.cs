@@ -1,0 +1,185 @@
+namespace AnnotationGate.Core.Regression;
+
+/// <summary>
+/// A classification metric that can be recomputed from item outcomes on any resample:
+/// <c>accuracy</c>, <c>macro-f1</c>, <c>micro-f1</c>, <c>precision:CLASS</c>,
+/// <c>recall:CLASS</c> and <c>f1:CLASS</c>. A missing prediction counts as wrong and predicts no
+/// class. Macro F1 averages the per-class F1 of every class that occurs in the sample as expected
+/// or predicted label, as scikit-learn does with its default label set.
+/// </summary>
+internal sealed class ClassificationMetric
+{
+    private readonly Kind _kind;
+    private readonly string? _label;
+
+    private ClassificationMetric(string name, Kind kind, string? label)
+    {
+        Name = name;
+        _kind = kind;
+        _label = label;
+    }
+
+    private enum Kind
+    {
+        Accuracy,
+        MacroF1,
+        MicroF1,
+        Precision,
+        Recall,
+        F1,
+    }
+
+    public string Name { get; }
+
+    public bool IsAccuracy => _kind == Kind.Accuracy;
+
+    /// <summary>Parses a metric name; returns null for names this comparison cannot recompute.</summary>
+    public static ClassificationMetric? TryParse(string name)
+    {
+        switch (name)
+        {
+            case "accuracy":
+                return new(name, Kind.Accuracy, null);
+            case "macro-f1":
+                return new(name, Kind.MacroF1, null);
+            case "micro-f1":
+                return new(name, Kind.MicroF1, null);
+        }
+
+        int colon = name.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == name.Length - 1)
+        {
+            return null;
+        }
+
+        string label = name[(colon + 1)..];
+        return name[..colon] switch
+        {
+            "precision" => new(name, Kind.Precision, label),
+            "recall" => new(name, Kind.Recall, label),
+            "f1" => new(name, Kind.F1, label),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Computes the metric over the items at <paramref name="rows"/> (repeats allowed); NaN when
+    /// it is undefined there, such as the precision of a class never predicted.
+    /// </summary>
+    public double Evaluate(int[] expected, int[] predicted, int[] rows, IReadOnlyList<string> classes)
+    {
+        var counts = ConfusionCounts.Count(expected, predicted, rows, classes.Count);
+        int target = _label is null ? -1 : IndexOf(classes, _label);
+        return _kind switch
+        {
+            Kind.Accuracy => rows.Length == 0 ? double.NaN : (double)counts.Correct / rows.Length,
+            Kind.MacroF1 => counts.MacroF1(),
+            Kind.MicroF1 => counts.MicroF1(),
+            Kind.Precision => target < 0 ? double.NaN : Ratio(counts.TruePositives[target], counts.Predicted[target]),
+            Kind.Recall => target < 0 ? double.NaN : Ratio(counts.TruePositives[target], counts.Actual[target]),
+            _ => target < 0 ? double.NaN : counts.F1(target),
+        };
+    }
+
+    private static int IndexOf(IReadOnlyList<string> classes, string label)
+    {
+        for (int i = 0; i < classes.Count; i++)
+        {
+            if (string.Equals(classes[i], label, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static double Ratio(int numerator, int denominator) =>
+        denominator == 0 ? double.NaN : (double)numerator / denominator;
+
+    private sealed class ConfusionCounts
+    {
+        private ConfusionCounts(int classes)
+        {
+            TruePositives = new int[classes];
+            Predicted = new int[classes];
+            Actual = new int[classes];
+        }
+
+        public int[] TruePositives { get; }
+
+        public int[] Predicted { get; }
+
+        public int[] Actual { get; }
+
+        public int Correct { get; private set; }
+
+        public int Wrong { get; private set; }
+
+        public int WrongPredictions { get; private set; }
+
+        public static ConfusionCounts Count(int[] expected, int[] predicted, int[] rows, int classes)
+        {
+            var counts = new ConfusionCounts(classes);
+            foreach (int row in rows)
+            {
+                counts.Add(expected[row], predicted[row]);
+            }
+
+            return counts;
+        }
+
+        public double F1(int label)
+        {
+            int denominator = Predicted[label] + Actual[label];
+            return denominator == 0 ? double.NaN : 2.0 * TruePositives[label] / denominator;
+        }
+
+        public double MacroF1()
+        {
+            double sum = 0;
+            int defined = 0;
+            for (int label = 0; label < TruePositives.Length; label++)
+            {
+                double f1 = F1(label);
+                if (!double.IsNaN(f1))
+                {
+                    sum += f1;
+                    defined++;
+                }
+            }
+
+            return defined == 0 ? double.NaN : sum / defined;
+        }
+
+        // Every wrong item is a false negative of its expected class; only wrong predictions that
+        // name a class are false positives.
+        public double MicroF1()
+        {
+            int denominator = (2 * Correct) + WrongPredictions + Wrong;
+            return denominator == 0 ? double.NaN : 2.0 * Correct / denominator;
+        }
+
+        private void Add(int expected, int predicted)
+        {
+            Actual[expected]++;
+            if (predicted >= 0)
+            {
+                Predicted[predicted]++;
+            }
+
+            if (predicted == expected)
+            {
+                TruePositives[expected]++;
+                Correct++;
+                return;
+            }
+
+            Wrong++;
+            if (predicted >= 0)
+            {
+                WrongPredictions++;
+            }
+        }
+    }
+}
