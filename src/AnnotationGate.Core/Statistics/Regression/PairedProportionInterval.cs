@@ -30,7 +30,8 @@ public static class PairedProportionInterval
     }
 
     /// <summary>
-    /// Computes Newcombe's interval (method 10 of his 1998 paper on paired proportions) for
+    /// Computes Newcombe's hybrid score interval (method 10 of his 1998 paper on paired
+    /// proportions, with its continuity-corrected phi) for
     /// current accuracy minus baseline accuracy on the same items. The 2×2 cells are: both right,
     /// right only in the baseline, right only now, both wrong. It combines the Wilson intervals of
     /// both accuracies with their correlation (phi), stays inside [-1, 1] and behaves well with
@@ -60,11 +61,20 @@ public static class PairedProportionInterval
         return new DifferenceInterval(estimate, Math.Max(-1, estimate - lowerGap), Math.Min(1, estimate + upperGap));
     }
 
-    // Correlation of the two outcomes over the 2×2 table; 0 when a margin is empty.
+    // Correlation of the two outcomes over the 2×2 table, with Newcombe's continuity correction:
+    // a positive AD − BC is reduced by n/2 (not below 0). It is 0 when a margin is empty.
     private static double Phi(int a, int b, int c, int d)
     {
         double denominator = (double)(a + b) * (c + d) * (a + c) * (b + d);
-        return denominator == 0 ? 0 : (((double)a * d) - ((double)b * c)) / Math.Sqrt(denominator);
+        if (denominator == 0)
+        {
+            return 0;
+        }
+
+        double cross = ((double)a * d) - ((double)b * c);
+        double half = (a + b + c + d) / 2.0;
+        double corrected = cross > half ? cross - half : Math.Min(cross, 0);
+        return corrected / Math.Sqrt(denominator);
     }
 
     private static double Square(double x) => x * x;
