@@ -63,16 +63,17 @@ internal sealed class ClassificationMetric
     }
 
     /// <summary>
-    /// Computes the metric over the items at <paramref name="rows"/> (repeats allowed); NaN when
-    /// it is undefined there, such as the precision of a class never predicted.
+    /// Computes the metric over weighted outcomes: outcome i (expected class, predicted class or
+    /// -1) counts <c>weights[i]</c> times. Returns NaN when the metric is undefined there, such as
+    /// the precision of a class never predicted.
     /// </summary>
-    public double Evaluate(int[] expected, int[] predicted, int[] rows, IReadOnlyList<string> classes)
+    public double Evaluate(int[] expected, int[] predicted, int[] weights, IReadOnlyList<string> classes)
     {
-        var counts = ConfusionCounts.Count(expected, predicted, rows, classes.Count);
+        var counts = ConfusionCounts.Count(expected, predicted, weights, classes.Count);
         int target = _label is null ? -1 : IndexOf(classes, _label);
         return _kind switch
         {
-            Kind.Accuracy => rows.Length == 0 ? double.NaN : (double)counts.Correct / rows.Length,
+            Kind.Accuracy => Ratio(counts.Correct, counts.Correct + counts.Wrong),
             Kind.MacroF1 => counts.MacroF1(),
             Kind.MicroF1 => counts.MicroF1(),
             Kind.Precision => target < 0 ? double.NaN : Ratio(counts.TruePositives[target], counts.Predicted[target]),
@@ -118,12 +119,15 @@ internal sealed class ClassificationMetric
 
         public int WrongPredictions { get; private set; }
 
-        public static ConfusionCounts Count(int[] expected, int[] predicted, int[] rows, int classes)
+        public static ConfusionCounts Count(int[] expected, int[] predicted, int[] weights, int classes)
         {
             var counts = new ConfusionCounts(classes);
-            foreach (int row in rows)
+            for (int i = 0; i < weights.Length; i++)
             {
-                counts.Add(expected[row], predicted[row]);
+                if (weights[i] > 0)
+                {
+                    counts.Add(expected[i], predicted[i], weights[i]);
+                }
             }
 
             return counts;
@@ -160,25 +164,25 @@ internal sealed class ClassificationMetric
             return denominator == 0 ? double.NaN : 2.0 * Correct / denominator;
         }
 
-        private void Add(int expected, int predicted)
+        private void Add(int expected, int predicted, int weight)
         {
-            Actual[expected]++;
+            Actual[expected] += weight;
             if (predicted >= 0)
             {
-                Predicted[predicted]++;
+                Predicted[predicted] += weight;
             }
 
             if (predicted == expected)
             {
-                TruePositives[expected]++;
-                Correct++;
+                TruePositives[expected] += weight;
+                Correct += weight;
                 return;
             }
 
-            Wrong++;
+            Wrong += weight;
             if (predicted >= 0)
             {
-                WrongPredictions++;
+                WrongPredictions += weight;
             }
         }
     }

@@ -69,7 +69,53 @@ internal sealed class PairedSample
         [.. rows.Select(r => Current[r])],
         Classes);
 
+    /// <summary>
+    /// Groups the items by (expected, baseline prediction, current prediction): items in a group
+    /// are interchangeable for every classification metric, so resampling can count groups.
+    /// </summary>
+    public OutcomeGroups Group()
+    {
+        var index = new Dictionary<(int, int, int), int>();
+        var groupOfRow = new int[Count];
+        for (int row = 0; row < Count; row++)
+        {
+            var key = (Expected[row], Baseline[row], Current[row]);
+            if (!index.TryGetValue(key, out int group))
+            {
+                group = index.Count;
+                index.Add(key, group);
+            }
+
+            groupOfRow[row] = group;
+        }
+
+        var keys = index.OrderBy(pair => pair.Value).Select(pair => pair.Key).ToList();
+        return new OutcomeGroups(
+            groupOfRow,
+            [.. keys.Select(k => k.Item1)],
+            [.. keys.Select(k => k.Item2)],
+            [.. keys.Select(k => k.Item3)]);
+    }
+
     public bool BaselineCorrect(int row) => Baseline[row] == Expected[row];
 
     public bool CurrentCorrect(int row) => Current[row] == Expected[row];
+}
+
+/// <summary>Items grouped by their paired outcome; the arrays after the first are indexed by group.</summary>
+internal sealed record OutcomeGroups(int[] GroupOfRow, int[] Expected, int[] Baseline, int[] Current)
+{
+    public int Count => Expected.Length;
+
+    /// <summary>Returns the number of items in each group.</summary>
+    public int[] Sizes()
+    {
+        int[] sizes = new int[Count];
+        foreach (int group in GroupOfRow)
+        {
+            sizes[group]++;
+        }
+
+        return sizes;
+    }
 }

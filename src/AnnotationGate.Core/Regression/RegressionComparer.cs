@@ -218,9 +218,10 @@ public static class RegressionComparer
         string checkId, ClassificationMetric metric, SliceKey? slice, PairedSample sample, RegressionOptions options)
     {
         string test = $"paired bootstrap, {options.Resamples} resamples, percentile interval";
-        int[] all = Enumerable.Range(0, sample.Count).ToArray();
-        double baseline = metric.Evaluate(sample.Expected, sample.Baseline, all, sample.Classes);
-        double current = metric.Evaluate(sample.Expected, sample.Current, all, sample.Classes);
+        var groups = sample.Group();
+        int[] sizes = groups.Sizes();
+        double baseline = metric.Evaluate(groups.Expected, groups.Baseline, sizes, sample.Classes);
+        double current = metric.Evaluate(groups.Expected, groups.Current, sizes, sample.Classes);
         var comparison = new MetricComparison
         {
             CheckId = checkId,
@@ -242,9 +243,10 @@ public static class RegressionComparer
 
         var random = new Random(DeriveSeed(options.Seed, checkId, metric.Name, slice));
         var result = PairedBootstrap.Run(
-            sample.Count,
-            rows => metric.Evaluate(sample.Expected, sample.Baseline, rows, sample.Classes),
-            rows => metric.Evaluate(sample.Expected, sample.Current, rows, sample.Classes),
+            groups.GroupOfRow,
+            groups.Count,
+            weights => metric.Evaluate(groups.Expected, groups.Baseline, weights, sample.Classes),
+            weights => metric.Evaluate(groups.Expected, groups.Current, weights, sample.Classes),
             options.Resamples,
             options.Confidence,
             random);

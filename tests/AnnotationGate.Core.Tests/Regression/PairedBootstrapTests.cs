@@ -31,6 +31,22 @@ public sealed class PairedBootstrapTests
     }
 
     [Fact]
+    public void Grouped_bootstrap_equals_per_item()
+    {
+        // Groups: 0 right both times, 1 right to wrong, 2 wrong both times, 3 wrong to right.
+        var (baseline, current) = SyntheticOutcomes();
+        int[] groups = [.. Enumerable.Range(0, Items).Select(i => (baseline[i] ? 0 : 2) + (current[i] == baseline[i] ? 0 : 1))];
+        bool[] baselineRight = [true, true, false, false];
+        bool[] currentRight = [true, false, false, true];
+
+        var perItem = Run(baseline, current, new Random(19));
+        var grouped = PairedBootstrap.Run(
+            groups, 4, w => Accuracy(baselineRight, w), w => Accuracy(currentRight, w), 2000, 0.95, new Random(19));
+
+        grouped.ShouldBe(perItem);
+    }
+
+    [Fact]
     public void Bootstrap_interval_contains_true_difference()
     {
         // Accuracy 0.80 before and 0.70 after on the same 200 items: the true change is -0.10.
@@ -62,7 +78,7 @@ public sealed class PairedBootstrapTests
     {
         // The current metric is undefined unless item 0 is drawn: (19/20)^20 = 36% of resamples.
         var result = PairedBootstrap.Run(
-            20, rows => 0.5, rows => rows.Contains(0) ? 1.0 : double.NaN, 500, 0.95, new Random(1));
+            20, weights => 0.5, weights => weights[0] > 0 ? 1.0 : double.NaN, 500, 0.95, new Random(1));
 
         result.UndefinedResamples.ShouldBeInRange(130, 230);
         result.Lower.ShouldBe(0.5);
@@ -70,9 +86,18 @@ public sealed class PairedBootstrapTests
     }
 
     private static BootstrapResult Run(bool[] baseline, bool[] current, Random random) => PairedBootstrap.Run(
-        Items, rows => Accuracy(baseline, rows), rows => Accuracy(current, rows), 2000, 0.95, random);
+        Items, weights => Accuracy(baseline, weights), weights => Accuracy(current, weights), 2000, 0.95, random);
 
-    private static double Accuracy(bool[] correct, int[] rows) => rows.Count(r => correct[r]) / (double)rows.Length;
+    private static double Accuracy(bool[] correct, int[] weights)
+    {
+        int right = 0;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            right += correct[i] ? weights[i] : 0;
+        }
+
+        return right / (double)weights.Sum();
+    }
 
     // 160 right before; 30 of them wrong after, 10 wrong ones right after: 0.80 → 0.70.
     private static (bool[] Baseline, bool[] Current) SyntheticOutcomes()

@@ -9,7 +9,7 @@ internal static class RegressionTestData
     public const string CheckId = "intent";
 
     /// <summary>
-    /// Items "item-00" to "item-NN" with expected labels cycling over three intents; the first
+    /// Items "item-000", "item-001" and on with expected labels cycling over three intents; the first
     /// <paramref name="correct"/> items are predicted right, the rest get the next intent.
     /// </summary>
     public static List<ItemOutcome> Items(int count, int correct, Func<int, string?>? slice = null) =>
@@ -25,8 +25,11 @@ internal static class RegressionTestData
     }
 
     /// <summary>Flips the outcome of the items at the given indices.</summary>
-    public static List<ItemOutcome> Flip(IReadOnlyList<ItemOutcome> items, params int[] indices) =>
-        [.. items.Select((item, i) => indices.Contains(i) ? Item(i, !item.Correct, item.Slices?["language"]) : item)];
+    public static List<ItemOutcome> Flip(IReadOnlyList<ItemOutcome> items, params int[] indices)
+    {
+        var flipped = indices.ToHashSet();
+        return [.. items.Select((item, i) => flipped.Contains(i) ? Item(i, !item.Correct, item.Slices?["language"]) : item)];
+    }
 
     public static GateResult Result(IReadOnlyList<ItemOutcome> items, Verdict verdict = Verdict.Pass) => new()
     {

@@ -14,19 +14,22 @@ public sealed record BootstrapResult(
 
 /// <summary>
 /// Paired bootstrap for a metric that does not add up over items, such as macro F1: the same
-/// resampled item indices feed both runs, so the item-to-item correlation is kept.
+/// resampled items feed both runs, so the item-to-item correlation is kept.
 /// </summary>
 public static class PairedBootstrap
 {
     /// <summary>
-    /// Draws <paramref name="resamples"/> samples of <paramref name="itemCount"/> item indices with
-    /// replacement from <paramref name="random"/> and evaluates both metric functions on each. The
-    /// interval is the percentile interval at <paramref name="confidence"/> (R's type 7
+    /// Draws <paramref name="resamples"/> samples of <paramref name="itemCount"/> items with
+    /// replacement and evaluates both metric functions on each. A metric function receives how
+    /// many times each item was drawn (the full sample is all ones) and returns NaN when it is
+    /// undefined on the sample; such resamples are skipped and counted.
+    /// </summary>
+    /// <remarks>
+    /// The interval is the percentile interval at <paramref name="confidence"/> (R's type 7
     /// quantiles). The p-value is twice the smaller share of resampled differences on either side
     /// of zero, each counted as (1 + count) / (1 + resamples) and capped at 1, so it is below
-    /// alpha about when the 1 − alpha interval excludes zero. A metric function returns NaN when
-    /// it is undefined on a sample; such resamples are skipped and counted.
-    /// </summary>
+    /// alpha about when the 1 − alpha interval excludes zero.
+    /// </remarks>
     public static BootstrapResult Run(
         int itemCount,
         Func<int[], double> baselineMetric,
@@ -36,18 +39,46 @@ public static class PairedBootstrap
         Random random)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(itemCount);
+        return Run([.. Enumerable.Range(0, itemCount)], itemCount, baselineMetric, currentMetric, resamples, confidence, random);
+    }
+
+    /// <summary>
+    /// Runs the bootstrap on items that fall into interchangeable groups (for classification,
+    /// items with the same expected label and the same two predictions). Item i belongs to group
+    /// <c>groupOfItem[i]</c>; the metric functions receive how many drawn items fell into each
+    /// group, so each evaluation costs the number of groups rather than the number of items. The
+    /// draws, and so the result, equal those of the per-item overload with the same seed.
+    /// </summary>
+    public static BootstrapResult Run(
+        IReadOnlyList<int> groupOfItem,
+        int groupCount,
+        Func<int[], double> baselineMetric,
+        Func<int[], double> currentMetric,
+        int resamples,
+        double confidence,
+        Random random)
+    {
+        int itemCount = groupOfItem.Count;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(itemCount);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(resamples);
-        int[] indices = Enumerable.Range(0, itemCount).ToArray();
-        double estimate = currentMetric(indices) - baselineMetric(indices);
+        int[] groups = [.. groupOfItem];
+        int[] weights = new int[groupCount];
+        foreach (int group in groups)
+        {
+            weights[group]++;
+        }
+
+        double estimate = currentMetric(weights) - baselineMetric(weights);
         var differences = new List<double>(resamples);
         for (int r = 0; r < resamples; r++)
         {
+            Array.Clear(weights);
             for (int i = 0; i < itemCount; i++)
             {
-                indices[i] = random.Next(itemCount);
+                weights[groups[random.Next(itemCount)]]++;
             }
 
-            double difference = currentMetric(indices) - baselineMetric(indices);
+            double difference = currentMetric(weights) - baselineMetric(weights);
             if (!double.IsNaN(difference))
             {
                 differences.Add(difference);
