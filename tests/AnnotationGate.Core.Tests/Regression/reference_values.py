@@ -3,8 +3,11 @@
 Exact binomial tails use Python's integer arithmetic (math.comb, fractions); normal quantiles use
 statistics.NormalDist. Run with `python3 reference_values.py` (standard library only).
 """
+import csv
+from collections import Counter, defaultdict
 from fractions import Fraction
 from math import comb, sqrt
+from pathlib import Path
 from statistics import NormalDist
 
 
@@ -67,6 +70,27 @@ def mde(n, alpha=0.05, power=0.8):
     return d
 
 
+def rte_majority_then_first_worker():
+    """Snow et al. RTE crowd labels: majority vote (ties to "1") as baseline, first worker now."""
+    here = Path(__file__).resolve()
+    folder = next(d / "shared" / "data" for d in [*here.parents, *(p.parent for p in here.parents)]
+                  if (d / "shared" / "data").is_dir())
+    with open(folder / "crowd" / "snow2008" / "rte.standardized.tsv", newline="") as f:
+        rows = list(csv.reader(f, delimiter="\t"))[1:]
+    votes, gold = defaultdict(list), {}
+    for row in rows:
+        votes[row[2]].append(row[3])
+        gold[row[2]] = row[4]
+    right_to_wrong = wrong_to_right = 0
+    for item, label in gold.items():
+        counts = Counter(votes[item])
+        majority = "1" if counts["1"] >= counts["0"] else "0"
+        before, now = majority == label, votes[item][0] == label
+        right_to_wrong += before and not now
+        wrong_to_right += now and not before
+    return len(gold), right_to_wrong, wrong_to_right, mcnemar(right_to_wrong, wrong_to_right)[0]
+
+
 if __name__ == "__main__":
     for n, k, p in [(20, 5, "1/2"), (10, 0, "1/2"), (30, 4, "3/10"), (1000, 450, "1/2"), (10000, 4800, "1/2")]:
         print(f"binom cdf n={n} k={k} p={p}: {float(binom_cdf(k, n, Fraction(p))):.17g}")
@@ -78,3 +102,4 @@ if __name__ == "__main__":
     for n in [50, 120, 1000]:
         print(f"mde n={n}: {mde(n):.15g}")
     print(f"z 0.975={NormalDist().inv_cdf(0.975):.17g} z 0.8={NormalDist().inv_cdf(0.8):.17g}")
+    print("rte items, right to wrong, wrong to right, exact p:", *rte_majority_then_first_worker())
