@@ -2,10 +2,11 @@ namespace AnnotationGate.Core.Regression;
 
 /// <summary>
 /// A classification metric that can be recomputed from item outcomes on any resample:
-/// <c>accuracy</c>, <c>macro-f1</c>, <c>micro-f1</c>, <c>precision:CLASS</c>,
-/// <c>recall:CLASS</c> and <c>f1:CLASS</c>. A missing prediction counts as wrong and predicts no
-/// class. Macro F1 averages the per-class F1 of every class that occurs in the sample as expected
-/// or predicted label, as scikit-learn does with its default label set.
+/// <c>accuracy</c>, <c>macro-f1</c>, <c>micro-f1</c>, <c>weighted-f1</c>,
+/// <c>precision:CLASS</c>, <c>recall:CLASS</c> and <c>f1:CLASS</c>. The definitions match the
+/// golden check's: a missing prediction counts as wrong and predicts no class, an undefined
+/// precision, recall or F1 counts as 0 (scikit-learn's zero_division=0), and the macro and
+/// weighted averages run over the classes that occur in the sample as expected or predicted label.
 /// </summary>
 internal sealed class ClassificationMetric
 {
@@ -24,6 +25,7 @@ internal sealed class ClassificationMetric
         Accuracy,
         MacroF1,
         MicroF1,
+        WeightedF1,
         Precision,
         Recall,
         F1,
@@ -44,6 +46,8 @@ internal sealed class ClassificationMetric
                 return new(name, Kind.MacroF1, null);
             case "micro-f1":
                 return new(name, Kind.MicroF1, null);
+            case "weighted-f1":
+                return new(name, Kind.WeightedF1, null);
         }
 
         int colon = name.IndexOf(':', StringComparison.Ordinal);
@@ -52,6 +56,8 @@ internal sealed class ClassificationMetric
             return null;
         }
 
+        // NOTE: the class label is matched exactly; the golden check may normalize labels in its
+        // threshold keys, so a key that differs from the stored labels only in form is undefined.
         string label = name[(colon + 1)..];
         return name[..colon] switch
         {
@@ -76,9 +82,10 @@ internal sealed class ClassificationMetric
             Kind.Accuracy => Ratio(counts.Correct, counts.Correct + counts.Wrong),
             Kind.MacroF1 => counts.MacroF1(),
             Kind.MicroF1 => counts.MicroF1(),
-            Kind.Precision => target < 0 ? double.NaN : Ratio(counts.TruePositives[target], counts.Predicted[target]),
-            Kind.Recall => target < 0 ? double.NaN : Ratio(counts.TruePositives[target], counts.Actual[target]),
-            _ => target < 0 ? double.NaN : counts.F1(target),
+            Kind.WeightedF1 => counts.WeightedF1(),
+            Kind.Precision => target < 0 ? double.NaN : RatioOrZero(counts.TruePositives[target], counts.Predicted[target]),
+            Kind.Recall => target < 0 ? double.NaN : RatioOrZero(counts.TruePositives[target], counts.Actual[target]),
+            _ => target < 0 ? double.NaN : counts.F1(target) ?? 0,
         };
     }
 
@@ -97,6 +104,9 @@ internal sealed class ClassificationMetric
 
     private static double Ratio(int numerator, int denominator) =>
         denominator == 0 ? double.NaN : (double)numerator / denominator;
+
+    private static double RatioOrZero(int numerator, int denominator) =>
+        denominator == 0 ? 0 : (double)numerator / denominator;
 
     private sealed class ConfusionCounts
     {
@@ -133,27 +143,29 @@ internal sealed class ClassificationMetric
             return counts;
         }
 
-        public double F1(int label)
+        // Null when the class occurs neither as expected nor as predicted label in the sample.
+        public double? F1(int label)
         {
             int denominator = Predicted[label] + Actual[label];
-            return denominator == 0 ? double.NaN : 2.0 * TruePositives[label] / denominator;
+            return denominator == 0 ? null : 2.0 * TruePositives[label] / denominator;
         }
 
         public double MacroF1()
         {
+            var scores = Enumerable.Range(0, TruePositives.Length).Select(F1).OfType<double>().ToList();
+            return scores.Count == 0 ? double.NaN : scores.Average();
+        }
+
+        public double WeightedF1()
+        {
+            int total = Correct + Wrong;
             double sum = 0;
-            int defined = 0;
             for (int label = 0; label < TruePositives.Length; label++)
             {
-                double f1 = F1(label);
-                if (!double.IsNaN(f1))
-                {
-                    sum += f1;
-                    defined++;
-                }
+                sum += (F1(label) ?? 0) * Actual[label];
             }
 
-            return defined == 0 ? double.NaN : sum / defined;
+            return total == 0 ? double.NaN : sum / total;
         }
 
         // Every wrong item is a false negative of its expected class; only wrong predictions that
