@@ -25,11 +25,11 @@ public static class RegressionFormat
         return text.StartsWith('-') || text == "0.000" ? text : "+" + text;
     }
 
-    /// <summary>Formats a change with its interval: "-0.200 [-0.312, -0.095]".</summary>
+    /// <summary>Formats a change with its interval: "-0.200 [-0.312, -0.095]", "+0.020 [-0.010, 0.051]".</summary>
     public static string ChangeWithInterval(double change, double lower, double upper) =>
         double.IsNaN(lower) || double.IsNaN(upper)
             ? Change(change)
-            : $"{Change(change)} [{Change(lower)}, {Change(upper)}]";
+            : $"{Change(change)} [{Value(lower)}, {Value(upper)}]";
 
     /// <summary>Formats a p-value with four decimals, or "&lt; 0.0001" below that.</summary>
     public static string PValue(double p)

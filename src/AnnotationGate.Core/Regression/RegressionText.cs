@@ -82,7 +82,7 @@ internal static class RegressionText
     private static Finding Regression(CheckComparison check, MetricComparison row, RegressionOptions options)
     {
         string message = $"{Subject(row)} dropped from {Value(row.Baseline)} to {Value(row.Current)} "
-            + $"(change {Change(row.Change)}, {Percent(options.Confidence)}% interval {Change(row.Lower)} to {Change(row.Upper)}), "
+            + $"(change {Change(row.Change)}, {Percent(options.Confidence)}% interval {Value(row.Lower)} to {Value(row.Upper)}), "
             + $"beyond the tolerance of {Value(options.Tolerance)}; {row.Test}: p = {PValue(row.PValue)}, "
             + $"Holm-adjusted {PValue(row.AdjustedPValue)}.";
         if (row.Metric == "accuracy" && row.Slice is null && check.RightToWrong.Count > 0)
