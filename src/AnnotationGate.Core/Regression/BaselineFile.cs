@@ -33,8 +33,9 @@ public sealed record BaselineFile
     public BaselineCheck? FindCheck(string id) => Checks.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.Ordinal));
 
     /// <summary>
-    /// Builds a baseline from a gate result. Rejects, with a <see cref="BaselineException"/> that
-    /// says why, a result whose verdict is not pass or whose golden-set check has no item outcomes.
+    /// Builds a baseline from a gate result. Throws <see cref="BaselineException"/>, with the
+    /// reason in its message, for a result whose verdict is not pass or whose golden-set check has
+    /// no item outcomes.
     /// </summary>
     public static BaselineFile FromResult(GateResult result, string gateFileSha256, TimeProvider timeProvider)
     {

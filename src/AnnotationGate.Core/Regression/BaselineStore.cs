@@ -6,7 +6,7 @@ using AnnotationGate.Core.Results;
 
 namespace AnnotationGate.Core.Regression;
 
-/// <summary>Outcome of loading a baseline: the file, or the finding that says why there is none.</summary>
+/// <summary>Outcome of loading a baseline: the file, or the finding that explains why there is none.</summary>
 /// <param name="Baseline">The baseline, or null when it could not be loaded.</param>
 /// <param name="Finding">AG2014 when the file does not exist, AG2015 when it is invalid; null on success.</param>
 public sealed record BaselineLoadResult(BaselineFile? Baseline, Finding? Finding);

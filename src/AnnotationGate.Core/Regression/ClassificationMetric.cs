@@ -56,8 +56,8 @@ internal sealed class ClassificationMetric
             return null;
         }
 
-        // NOTE: the class label is matched exactly; the golden check may normalize labels in its
-        // threshold keys, so a key that differs from the stored labels only in form is undefined.
+        // NOTE: the class label is matched exactly. The golden check may normalize the labels in
+        // its threshold keys, and a key that differs from the stored labels only in form is undefined.
         string label = name[(colon + 1)..];
         return name[..colon] switch
         {

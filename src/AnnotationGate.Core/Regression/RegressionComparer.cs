@@ -5,10 +5,10 @@ using AnnotationGate.Core.Statistics.Regression;
 namespace AnnotationGate.Core.Regression;
 
 /// <summary>
-/// Compares a gate result with its baseline, item by item on the same golden items. Accuracy is
-/// decided by the exact McNemar test on the items whose outcome changed, with Newcombe's
-/// interval; other metrics (macro F1, micro F1, per-class precision, recall and F1) by a seeded
-/// paired bootstrap. Every p-value is Holm-adjusted across all checks, metrics and slices, and a
+/// Compares a gate result with its baseline, item by item on the same golden items. The exact
+/// McNemar test on the items whose outcome changed decides accuracy, with Newcombe's interval.
+/// A seeded paired bootstrap decides the other metrics (macro, micro and weighted F1, per-class
+/// precision, recall and F1). Every p-value is Holm-adjusted across all checks, metrics and slices, and a
 /// metric regresses only when its drop exceeds the tolerance and the adjusted p-value is below
 /// alpha.
 /// </summary>
@@ -190,6 +190,7 @@ public static class RegressionComparer
         int n = sample.Count;
         double baseline = n == 0 ? double.NaN : (double)(bothRight + rightToWrong) / n;
         bool midP = options.McNemar == McNemarVariant.MidP;
+        double p = midP ? test.MidPValue : test.ExactPValue;
         return new MetricComparison
         {
             CheckId = checkId,
@@ -201,7 +202,7 @@ public static class RegressionComparer
             Change = n == 0 ? double.NaN : (double)(wrongToRight - rightToWrong) / n,
             Lower = interval.Lower,
             Upper = interval.Upper,
-            PValue = n == 0 ? double.NaN : midP ? test.MidPValue : test.ExactPValue,
+            PValue = n == 0 ? double.NaN : p,
             Test = midP ? "exact McNemar (mid-p), Newcombe interval" : "exact McNemar, Newcombe interval",
             RightToWrong = rightToWrong,
             WrongToRight = wrongToRight,

@@ -49,10 +49,10 @@ public static class RegressionFormat
     public static string Percent(double level) => Fixed(level * 100, "0.##");
 
     /// <summary>Lists the first ids, quoted, with "and N more" for the rest.</summary>
-    public static string Ids(IReadOnlyList<string> ids, int shown)
+    public static string Ids(IReadOnlyList<string> ids, int limit)
     {
-        string listed = string.Join(", ", ids.Take(shown).Select(id => $"'{id}'"));
-        return ids.Count > shown ? $"{listed} and {ids.Count - shown} more" : listed;
+        string listed = string.Join(", ", ids.Take(limit).Select(id => $"'{id}'"));
+        return ids.Count > limit ? $"{listed} and {ids.Count - limit} more" : listed;
     }
 
     // Rounds first so that a value that rounds to zero never prints as "-0.000".

@@ -74,9 +74,10 @@ public sealed record MetricComparison
     /// <summary>Items wrong in the baseline and right now (accuracy only).</summary>
     public int? WrongToRight { get; init; }
 
-    /// <summary>Both McNemar p-values (accuracy only), whichever decides.</summary>
+    /// <summary>Exact two-sided McNemar p-value (accuracy only), whether or not it decides.</summary>
     public double? ExactPValue { get; init; }
 
+    /// <summary>McNemar mid-p value (accuracy only), whether or not it decides.</summary>
     public double? MidPValue { get; init; }
 
     /// <summary>Smallest accuracy drop detectable with the configured power (accuracy only).</summary>

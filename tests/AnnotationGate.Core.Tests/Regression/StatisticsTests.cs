@@ -109,6 +109,24 @@ public sealed class StatisticsTests
     }
 
     [Theory]
+    [InlineData(0.5, 0.3085375387259869)]
+    [InlineData(1.4, 0.08075665923377108)]
+    [InlineData(1.6, 0.054799291699558002)]
+    [InlineData(2, 0.02275013194817922)]
+    [InlineData(2.9, 0.0018658133003840384)]
+    [InlineData(3, 0.0013498980316300957)]
+    [InlineData(5, 2.866515718791946e-07)]
+    [InlineData(8, 6.220960574271819e-16)]
+    [InlineData(20, 2.7536241186063314e-89)]
+    [InlineData(30, 4.906713927148764e-198)]
+    public void Normal_upper_tail_keeps_relative_accuracy(double x, double expected)
+    {
+        double tail = NormalDistribution.UpperTail(x);
+
+        RelativeError(tail, expected).ShouldBeLessThan(1e-13);
+    }
+
+    [Theory]
     [InlineData(14, 0, 5, 22, 0.121951219512195, 0.0114832413830333, 0.226492684351211)]
     [InlineData(35, 10, 0, 5, -0.2, -0.323765909676084, -0.081789175161662)]
     [InlineData(40, 3, 6, 1, 0.06, -0.0692897310835778, 0.191140311499717)]

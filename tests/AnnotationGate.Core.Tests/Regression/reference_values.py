@@ -6,7 +6,7 @@ statistics.NormalDist. Run with `python3 reference_values.py` (standard library 
 import csv
 from collections import Counter, defaultdict
 from fractions import Fraction
-from math import comb, sqrt
+from math import comb, erfc, sqrt
 from pathlib import Path
 from statistics import NormalDist
 
@@ -101,5 +101,7 @@ if __name__ == "__main__":
         print(f"newcombe {table}: " + " ".join(f"{v:.15g}" for v in newcombe(*table)))
     for n in [50, 120, 1000]:
         print(f"mde n={n}: {mde(n):.15g}")
+    for x in [0.5, 1.4, 1.6, 2, 2.9, 3, 5, 8, 20, 30]:
+        print(f"normal upper tail {x}: {0.5 * erfc(x / sqrt(2)):.17g}")
     print(f"z 0.975={NormalDist().inv_cdf(0.975):.17g} z 0.8={NormalDist().inv_cdf(0.8):.17g}")
     print("rte items, right to wrong, wrong to right, exact p:", *rte_majority_then_first_worker())

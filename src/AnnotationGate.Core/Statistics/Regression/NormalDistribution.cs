@@ -1,8 +1,8 @@
 namespace AnnotationGate.Core.Statistics.Regression;
 
 /// <summary>
-/// The standard normal distribution: cumulative probability and quantile, accurate to about
-/// 1e-15 relative in both tails.
+/// The standard normal distribution: cumulative probability and quantile. Tails are accurate to
+/// 1e-13 relative or better out to x = 30 (tested against the C library's erfc).
 /// </summary>
 public static class NormalDistribution
 {
@@ -22,7 +22,7 @@ public static class NormalDistribution
             return 1 - UpperTail(-x);
         }
 
-        return x < 3 ? 0.5 - (Density(x) * TaylorSum(x)) : Density(x) / MillsContinuedFraction(x);
+        return x < 1.5 ? 0.5 - (Density(x) * TaylorSum(x)) : Density(x) / MillsContinuedFraction(x);
     }
 
     /// <summary>
@@ -76,7 +76,7 @@ public static class NormalDistribution
     }
 
     // Laplace's continued fraction x + 1/(x + 2/(x + 3/(x + …))) for the Mills ratio, evaluated
-    // from a fixed depth upward; 300 levels converge to double precision for x ≥ 3.
+    // from a fixed depth upward. 300 levels converge to double precision for x ≥ 1.5.
     private static double MillsContinuedFraction(double x)
     {
         double value = x;
