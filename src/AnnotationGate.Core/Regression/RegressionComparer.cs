@@ -51,7 +51,7 @@ public static class RegressionComparer
             GateFileChanged = gateFileSha256 is null
                 ? null
                 : !string.Equals(gateFileSha256, baseline.GateFileSha256, StringComparison.OrdinalIgnoreCase),
-            Comparisons = checks.Sum(c => c.Metrics.Count(m => !double.IsNaN(m.PValue))),
+            Comparisons = checks.Sum(c => c.Metrics.Count(m => m.PValue is not null)),
             Checks = checks,
             Findings = findings,
         };
@@ -197,12 +197,12 @@ public static class RegressionComparer
             Metric = "accuracy",
             Slice = slice,
             Items = n,
-            Baseline = baseline,
-            Current = n == 0 ? double.NaN : (double)(bothRight + wrongToRight) / n,
-            Change = n == 0 ? double.NaN : (double)(wrongToRight - rightToWrong) / n,
-            Lower = interval.Lower,
-            Upper = interval.Upper,
-            PValue = n == 0 ? double.NaN : p,
+            Baseline = OrNull(baseline),
+            Current = n == 0 ? null : (double)(bothRight + wrongToRight) / n,
+            Change = n == 0 ? null : (double)(wrongToRight - rightToWrong) / n,
+            Lower = n == 0 ? null : interval.Lower,
+            Upper = n == 0 ? null : interval.Upper,
+            PValue = n == 0 ? null : p,
             Test = midP ? "exact McNemar (mid-p), Newcombe interval" : "exact McNemar, Newcombe interval",
             RightToWrong = rightToWrong,
             WrongToRight = wrongToRight,
@@ -229,12 +229,9 @@ public static class RegressionComparer
             Metric = metric.Name,
             Slice = slice,
             Items = sample.Count,
-            Baseline = baseline,
-            Current = current,
-            Change = current - baseline,
-            Lower = double.NaN,
-            Upper = double.NaN,
-            PValue = double.NaN,
+            Baseline = OrNull(baseline),
+            Current = OrNull(current),
+            Change = OrNull(current - baseline),
             Test = test,
         };
         if (double.IsNaN(baseline) || double.IsNaN(current))
@@ -251,7 +248,7 @@ public static class RegressionComparer
             options.Resamples,
             options.Confidence,
             random);
-        return comparison with { Lower = result.Lower, Upper = result.Upper, PValue = result.PValue };
+        return comparison with { Lower = OrNull(result.Lower), Upper = OrNull(result.Upper), PValue = OrNull(result.PValue) };
     }
 
     // FNV-1a over the comparison's key, mixed with the seed, so each comparison draws its own
@@ -270,8 +267,8 @@ public static class RegressionComparer
     private static List<CheckComparison> Decide(List<CheckDraft> drafts, RegressionOptions options, List<Finding> findings)
     {
         var rows = drafts.SelectMany(d => d.Rows).ToList();
-        double[] adjusted = HolmAdjustment.Adjust([.. rows.Select(r => r.PValue)]);
-        var decided = rows.Select((row, i) => Judge(row with { AdjustedPValue = adjusted[i] }, options)).ToList();
+        double[] adjusted = HolmAdjustment.Adjust([.. rows.Select(r => r.PValue ?? double.NaN)]);
+        var decided = rows.Select((row, i) => Judge(row with { AdjustedPValue = OrNull(adjusted[i]) }, options)).ToList();
         var checks = new List<CheckComparison>();
         int offset = 0;
         foreach (var draft in drafts)
@@ -288,14 +285,14 @@ public static class RegressionComparer
 
     private static MetricComparison Judge(MetricComparison row, RegressionOptions options)
     {
-        if (double.IsNaN(row.AdjustedPValue))
+        if (row.AdjustedPValue is not { } adjusted || row.Change is not { } change)
         {
             return row with { Verdict = RegressionVerdict.NotComparable };
         }
 
-        bool significant = row.AdjustedPValue < options.Alpha;
-        double drop = -row.Change;
-        var verdict = (significant, row.Change) switch
+        bool significant = adjusted < options.Alpha;
+        double drop = -change;
+        var verdict = (significant, change) switch
         {
             (true, < 0) when drop > options.Tolerance + ToleranceSlack => RegressionVerdict.Regression,
             (true, < 0) => RegressionVerdict.WithinTolerance,
@@ -304,6 +301,8 @@ public static class RegressionComparer
         };
         return row with { Verdict = verdict };
     }
+
+    private static double? OrNull(double value) => double.IsNaN(value) ? null : value;
 
     private sealed record CheckDraft(string CheckId, string? Dataset, bool Comparable, string? Reason)
     {

@@ -11,35 +11,36 @@ public static class RegressionFormat
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>Formats a metric value with three decimals, or "n/a" when undefined.</summary>
-    public static string Value(double value) => double.IsNaN(value) ? "n/a" : Fixed(value, "0.000");
+    public static string Value(double? value) =>
+        value is not { } number || double.IsNaN(number) ? "n/a" : Fixed(number, "0.000");
 
     /// <summary>Formats a change with an explicit sign and three decimals: "+0.020", "-0.200", "0.000".</summary>
-    public static string Change(double change)
+    public static string Change(double? change)
     {
-        if (double.IsNaN(change))
+        if (change is not { } number || double.IsNaN(number))
         {
             return "n/a";
         }
 
-        string text = Fixed(change, "0.000");
+        string text = Fixed(number, "0.000");
         return text.StartsWith('-') || text == "0.000" ? text : "+" + text;
     }
 
     /// <summary>Formats a change with its interval: "-0.200 [-0.312, -0.095]", "+0.020 [-0.010, 0.051]".</summary>
-    public static string ChangeWithInterval(double change, double lower, double upper) =>
-        double.IsNaN(lower) || double.IsNaN(upper)
+    public static string ChangeWithInterval(double? change, double? lower, double? upper) =>
+        lower is null || upper is null
             ? Change(change)
             : $"{Change(change)} [{Value(lower)}, {Value(upper)}]";
 
     /// <summary>Formats a p-value with four decimals, or "&lt; 0.0001" below that.</summary>
-    public static string PValue(double p)
+    public static string PValue(double? p)
     {
-        if (double.IsNaN(p))
+        if (p is not { } number || double.IsNaN(number))
         {
             return "n/a";
         }
 
-        return p < 0.0001 ? "< 0.0001" : p.ToString("0.0000", Invariant);
+        return number < 0.0001 ? "< 0.0001" : number.ToString("0.0000", Invariant);
     }
 
     /// <summary>Formats a share (0 to 1) as percentage points with one decimal: 0.02 → "2.0".</summary>

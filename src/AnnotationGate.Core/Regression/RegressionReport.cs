@@ -30,7 +30,10 @@ public sealed record SliceKey(string Field, string Value)
     public override string ToString() => $"{Field} = {Value}";
 }
 
-/// <summary>One metric of one check, overall or on one slice, compared with its baseline.</summary>
+/// <summary>
+/// One metric of one check, overall or on one slice, compared with its baseline. Numbers are null
+/// where they are undefined, such as a metric that cannot be computed on the slice.
+/// </summary>
 public sealed record MetricComparison
 {
     public required string CheckId { get; init; }
@@ -44,24 +47,24 @@ public sealed record MetricComparison
     /// <summary>Paired items behind the comparison.</summary>
     public int Items { get; init; }
 
-    public double Baseline { get; init; }
+    public double? Baseline { get; init; }
 
-    public double Current { get; init; }
+    public double? Current { get; init; }
 
     /// <summary>Current minus baseline.</summary>
-    public double Change { get; init; }
+    public double? Change { get; init; }
 
     /// <summary>Lower end of the interval for the change, at level 1 − alpha.</summary>
-    public double Lower { get; init; }
+    public double? Lower { get; init; }
 
     /// <summary>Upper end of the interval for the change, at level 1 − alpha.</summary>
-    public double Upper { get; init; }
+    public double? Upper { get; init; }
 
     /// <summary>Two-sided p-value of the test before adjustment.</summary>
-    public double PValue { get; init; }
+    public double? PValue { get; init; }
 
     /// <summary>P-value after Holm's adjustment across every comparison of the report.</summary>
-    public double AdjustedPValue { get; init; }
+    public double? AdjustedPValue { get; init; }
 
     /// <summary>Test and interval used, such as "exact McNemar, Newcombe interval".</summary>
     public required string Test { get; init; }

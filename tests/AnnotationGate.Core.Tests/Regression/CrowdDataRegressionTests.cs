@@ -21,13 +21,13 @@ public sealed class CrowdDataRegressionTests
         var accuracy = report.Checks[0].Metrics.Single(m => m.Metric == "accuracy" && m.Slice is null);
 
         accuracy.Items.ShouldBe(800);
-        accuracy.Baseline.ShouldBe(0.875);
-        accuracy.Current.ShouldBe(0.800);
+        accuracy.Baseline!.Value.ShouldBe(0.875);
+        accuracy.Current!.Value.ShouldBe(0.800);
         accuracy.RightToWrong.ShouldBe(115);
         accuracy.WrongToRight.ShouldBe(55);
-        (Math.Abs(accuracy.PValue - 4.870265681432809e-06) / 4.870265681432809e-06).ShouldBeLessThan(1e-12);
+        (Math.Abs(accuracy.PValue!.Value - 4.870265681432809e-06) / 4.870265681432809e-06).ShouldBeLessThan(1e-12);
         accuracy.Verdict.ShouldBe(RegressionVerdict.Regression);
-        accuracy.Upper.ShouldBeLessThan(-0.02);
+        accuracy.Upper!.Value.ShouldBeLessThan(-0.02);
     }
 
     private static (List<ItemOutcome> Majority, List<ItemOutcome> FirstWorker) ReadRte()

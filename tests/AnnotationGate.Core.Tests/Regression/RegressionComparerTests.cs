@@ -18,10 +18,10 @@ public sealed class RegressionComparerTests
 
         var accuracy = Row(report, "accuracy");
 
-        accuracy.Baseline.ShouldBe(0.90);
-        accuracy.Current.ShouldBe(0.88);
-        accuracy.Change.ShouldBe(-0.02);
-        accuracy.PValue.ShouldBe(1.0);
+        accuracy.Baseline!.Value.ShouldBe(0.90);
+        accuracy.Current!.Value.ShouldBe(0.88);
+        accuracy.Change!.Value.ShouldBe(-0.02);
+        accuracy.PValue!.Value.ShouldBe(1.0);
         accuracy.RightToWrong.ShouldBe(1);
         accuracy.WrongToRight.ShouldBe(0);
         accuracy.Verdict.ShouldBe(RegressionVerdict.NoSignificantChange);
@@ -38,11 +38,11 @@ public sealed class RegressionComparerTests
         var accuracy = Row(report, "accuracy");
         var check = report.Checks.ShouldHaveSingleItem();
 
-        accuracy.PValue.ShouldBe(0.001953125, 1e-15);
+        accuracy.PValue!.Value.ShouldBe(0.001953125, 1e-15);
         accuracy.MidPValue!.Value.ShouldBe(0.0009765625, 1e-15);
         accuracy.Test.ShouldBe("exact McNemar, Newcombe interval");
-        accuracy.Lower.ShouldBe(-0.323765909676084, 1e-12);
-        accuracy.Upper.ShouldBe(-0.081789175161662, 1e-12);
+        accuracy.Lower!.Value.ShouldBe(-0.323765909676084, 1e-12);
+        accuracy.Upper!.Value.ShouldBe(-0.081789175161662, 1e-12);
         accuracy.Verdict.ShouldBe(RegressionVerdict.Regression);
         check.RightToWrong.Count.ShouldBe(10);
         check.RightToWrong[0].ShouldBe("item-000");
@@ -92,7 +92,7 @@ public sealed class RegressionComparerTests
         var accuracy = Row(report, "accuracy");
 
         accuracy.Verdict.ShouldBe(RegressionVerdict.Improvement);
-        accuracy.Change.ShouldBe(0.25);
+        accuracy.Change!.Value.ShouldBe(0.25);
         report.ToTables()[0].Rows[0][6].ShouldBe("↑ improvement");
         report.Checks[0].WrongToRight.Count.ShouldBe(15);
     }
@@ -111,14 +111,14 @@ public sealed class RegressionComparerTests
         var english = Row(report, "accuracy", "en");
 
         overall.Verdict.ShouldBe(RegressionVerdict.NoSignificantChange);
-        overall.PValue.ShouldBe(1.0);
+        overall.PValue!.Value.ShouldBe(1.0);
         french.Items.ShouldBe(40);
-        french.Change.ShouldBe(-0.25);
-        french.PValue.ShouldBe(0.001953125, 1e-15);
+        french.Change!.Value.ShouldBe(-0.25);
+        french.PValue!.Value.ShouldBe(0.001953125, 1e-15);
         french.Verdict.ShouldBe(RegressionVerdict.Regression);
         english.Verdict.ShouldBe(RegressionVerdict.Improvement);
         report.Comparisons.ShouldBe(6);
-        french.AdjustedPValue.ShouldBeGreaterThan(french.PValue);
+        french.AdjustedPValue!.Value.ShouldBeGreaterThan(french.PValue!.Value);
         report.Findings.ShouldContain(f => f.Code == RuleCatalog.SignificantRegression && f.Message.Contains("slice language = fr"));
     }
 
@@ -193,8 +193,8 @@ public sealed class RegressionComparerTests
 
         second.ShouldBe(first);
         first.Test.ShouldBe("paired bootstrap, 2000 resamples, percentile interval");
-        first.Lower.ShouldBeLessThan(first.Change);
-        first.Upper.ShouldBeGreaterThan(first.Change);
+        first.Lower!.Value.ShouldBeLessThan(first.Change!.Value);
+        first.Upper!.Value.ShouldBeGreaterThan(first.Change!.Value);
     }
 
     [Fact]
@@ -220,6 +220,26 @@ public sealed class RegressionComparerTests
         json.ShouldContain("\"test\": \"exact McNemar, Newcombe interval\"");
         json.ShouldContain("\"verdict\": \"Regression\"");
         json.ShouldContain("\"rightToWrong\": [");
+    }
+
+    [Fact]
+    public void Undefined_metric_is_not_comparable()
+    {
+        var items = Items(30, 27);
+        var current = Result(items);
+        var check = current.Checks[0] with { Metrics = [new Metric("precision:cancel", 0) { Threshold = 0.5 }] };
+        current = current with { Checks = [check] };
+
+        var report = RegressionComparer.Compare(Baseline(items), current, Options);
+        var row = Row(report, "precision:cancel");
+        string json = JsonSerializer.Serialize(report, BaselineStore.JsonOptions);
+
+        row.Verdict.ShouldBe(RegressionVerdict.NotComparable);
+        row.PValue.ShouldBeNull();
+        row.Note.ShouldBe("The metric precision:cancel is undefined on these items.");
+        report.Comparisons.ShouldBe(2);
+        report.ToTables()[0].Rows[2][1].ShouldBe("n/a");
+        json.ShouldContain("\"verdict\": \"NotComparable\"");
     }
 
     [Fact]
