@@ -30,7 +30,8 @@ public sealed record BaselineFile
     public IReadOnlyList<BaselineCheck> Checks { get; init; } = [];
 
     /// <summary>Finds the entry of a check by id (ordinal comparison).</summary>
-    public BaselineCheck? FindCheck(string id) => Checks.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.Ordinal));
+    public BaselineCheck? FindCheck(string id) =>
+        Checks.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.Ordinal));
 
     /// <summary>
     /// Builds a baseline from a gate result. Throws <see cref="BaselineException"/>, with the
@@ -72,7 +73,8 @@ public sealed record BaselineFile
             {
                 throw new BaselineException(
                     $"The golden-set check '{check.Id}' has no item outcomes, so no baseline was written. "
-                    + "Later runs compare item by item: make sure the check ran on its golden set, then record it again.");
+                    + "Later runs compare item by item: make sure the check ran on its golden set, "
+                    + "then record it again.");
             }
         }
     }

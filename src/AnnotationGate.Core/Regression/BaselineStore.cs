@@ -151,9 +151,9 @@ public static class BaselineStore
 
             if (format > BaselineFile.CurrentFormatVersion)
             {
-                string writer = root.TryGetProperty(ToolVersionProperty, out var tool) && tool.ValueKind == JsonValueKind.String
-                    ? tool.GetString()!
-                    : "an unknown version";
+                bool named = root.TryGetProperty(ToolVersionProperty, out var tool)
+                    && tool.ValueKind == JsonValueKind.String;
+                string writer = named ? tool.GetString()! : "an unknown version";
                 throw new BaselineException(
                     $"The baseline file '{path}' was written by AnnotationGate {writer} with format {format}; "
                     + $"this version ({ToolInfo.Version}) reads format {BaselineFile.CurrentFormatVersion}. "
@@ -162,12 +162,18 @@ public static class BaselineStore
         }
     }
 
+    // The serializer accepts JSON null for non-nullable references, so the reader checks.
+    private static bool HasNullEntry(BaselineCheck? check) =>
+        check?.Id is null
+        || check.Items is null
+        || check.Items.Any(item => item?.Id is null || item.Expected is null);
+
     private static BaselineFile Deserialize(string path, byte[] bytes)
     {
         try
         {
             var baseline = JsonSerializer.Deserialize<BaselineFile>(bytes, JsonOptions);
-            if (baseline is null || baseline.Checks.Any(c => c is null || c.Items.Any(i => i?.Id is null || i.Expected is null)))
+            if (baseline?.Checks is null || baseline.Checks.Any(HasNullEntry))
             {
                 throw new JsonException("An entry is null or an item has no id or expected label.");
             }

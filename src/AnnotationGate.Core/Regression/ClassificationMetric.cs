@@ -83,9 +83,10 @@ internal sealed class ClassificationMetric
             Kind.MacroF1 => counts.MacroF1(),
             Kind.MicroF1 => counts.MicroF1(),
             Kind.WeightedF1 => counts.WeightedF1(),
-            Kind.Precision => target < 0 ? double.NaN : RatioOrZero(counts.TruePositives[target], counts.Predicted[target]),
-            Kind.Recall => target < 0 ? double.NaN : RatioOrZero(counts.TruePositives[target], counts.Actual[target]),
-            _ => target < 0 ? double.NaN : counts.F1(target) ?? 0,
+            Kind.Precision when target >= 0 => RatioOrZero(counts.TruePositives[target], counts.Predicted[target]),
+            Kind.Recall when target >= 0 => RatioOrZero(counts.TruePositives[target], counts.Actual[target]),
+            Kind.F1 when target >= 0 => counts.F1(target) ?? 0,
+            _ => double.NaN,
         };
     }
 

@@ -51,7 +51,9 @@ internal sealed class PairedSample
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var index = classes.Select((label, i) => (label, i)).ToDictionary(x => x.label, x => x.i, StringComparer.Ordinal);
+        var index = classes
+            .Select((label, i) => (label, i))
+            .ToDictionary(x => x.label, x => x.i, StringComparer.Ordinal);
         int Map(string? label) => label is null ? -1 : index[label];
         return new PairedSample(
             [.. pairs.Select(p => p.Current.Id)],

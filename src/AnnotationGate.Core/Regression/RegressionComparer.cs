@@ -61,7 +61,11 @@ public static class RegressionComparer
         result.Checks.Any(c => string.Equals(c.Id, id, StringComparison.Ordinal));
 
     private static CheckDraft CompareCheck(
-        BaselineCheck? baseline, CheckResult current, RegressionOptions options, string? baselinePath, List<Finding> findings)
+        BaselineCheck? baseline,
+        CheckResult current,
+        RegressionOptions options,
+        string? baselinePath,
+        List<Finding> findings)
     {
         if (baseline is null)
         {
@@ -150,11 +154,14 @@ public static class RegressionComparer
             .Where(i => i.Slices is not null)
             .GroupBy(i => i.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Slices!, StringComparer.Ordinal);
-        var fields = slicesById.Values.SelectMany(s => s.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var fields = slicesById.Values
+            .SelectMany(s => s.Keys)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
         foreach (string field in fields)
         {
             var groups = Enumerable.Range(0, sample.Count)
-                .Select(row => (Row: row, Value: slicesById.GetValueOrDefault(sample.Ids[row])?.GetValueOrDefault(field)))
+                .Select(row => (Row: row, Value: SliceValue(slicesById, sample.Ids[row], field)))
                 .Where(x => x.Value is not null)
                 .GroupBy(x => x.Value!, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal);
@@ -164,6 +171,10 @@ public static class RegressionComparer
             }
         }
     }
+
+    private static string? SliceValue(
+        Dictionary<string, IReadOnlyDictionary<string, string>> slicesById, string id, string field) =>
+        slicesById.GetValueOrDefault(id)?.GetValueOrDefault(field);
 
     private static MetricComparison CompareMetric(
         string checkId, ClassificationMetric metric, SliceKey? slice, PairedSample sample, RegressionOptions options)
@@ -186,7 +197,8 @@ public static class RegressionComparer
         (int bothWrong, int wrongToRight, int rightToWrong, int bothRight) = (cells[0], cells[1], cells[2], cells[3]);
 
         var test = McNemarTest.Test(rightToWrong, wrongToRight);
-        var interval = PairedProportionInterval.Newcombe(bothRight, rightToWrong, wrongToRight, bothWrong, options.Confidence);
+        var interval = PairedProportionInterval.Newcombe(
+            bothRight, rightToWrong, wrongToRight, bothWrong, options.Confidence);
         int n = sample.Count;
         double baseline = n == 0 ? double.NaN : (double)(bothRight + rightToWrong) / n;
         bool midP = options.McNemar == McNemarVariant.MidP;
@@ -248,7 +260,12 @@ public static class RegressionComparer
             options.Resamples,
             options.Confidence,
             random);
-        return comparison with { Lower = OrNull(result.Lower), Upper = OrNull(result.Upper), PValue = OrNull(result.PValue) };
+        return comparison with
+        {
+            Lower = OrNull(result.Lower),
+            Upper = OrNull(result.Upper),
+            PValue = OrNull(result.PValue),
+        };
     }
 
     // FNV-1a over the comparison's key, mixed with the seed, so each comparison draws its own
@@ -264,11 +281,14 @@ public static class RegressionComparer
         return (int)(hash ^ (uint)seed) & int.MaxValue;
     }
 
-    private static List<CheckComparison> Decide(List<CheckDraft> drafts, RegressionOptions options, List<Finding> findings)
+    private static List<CheckComparison> Decide(
+        List<CheckDraft> drafts, RegressionOptions options, List<Finding> findings)
     {
         var rows = drafts.SelectMany(d => d.Rows).ToList();
         double[] adjusted = HolmAdjustment.Adjust([.. rows.Select(r => r.PValue ?? double.NaN)]);
-        var decided = rows.Select((row, i) => Judge(row with { AdjustedPValue = OrNull(adjusted[i]) }, options)).ToList();
+        var decided = rows
+            .Select((row, i) => Judge(row with { AdjustedPValue = OrNull(adjusted[i]) }, options))
+            .ToList();
         var checks = new List<CheckComparison>();
         int offset = 0;
         foreach (var draft in drafts)
@@ -322,7 +342,8 @@ public static class RegressionComparer
 
         public int? ItemsForTolerance { get; init; }
 
-        public static CheckDraft NotComparable(string id, string? dataset, string reason) => new(id, dataset, false, reason);
+        public static CheckDraft NotComparable(string id, string? dataset, string reason) =>
+            new(id, dataset, false, reason);
 
         public CheckComparison ToComparison(IReadOnlyList<MetricComparison> metrics) => new()
         {

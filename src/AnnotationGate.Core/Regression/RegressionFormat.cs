@@ -43,6 +43,9 @@ public static class RegressionFormat
         return number < 0.0001 ? "< 0.0001" : number.ToString("0.0000", Invariant);
     }
 
+    /// <summary>Formats a significance level with the decimals it needs: 0.05 → "0.05", 0.1 → "0.1".</summary>
+    public static string Level(double level) => Fixed(level, "0.0###");
+
     /// <summary>Formats a share (0 to 1) as percentage points with one decimal: 0.02 → "2.0".</summary>
     public static string Points(double share) => Fixed(share * 100, "0.0");
 

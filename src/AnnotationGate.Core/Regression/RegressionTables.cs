@@ -49,11 +49,15 @@ internal static class RegressionTables
     private static string Note(RegressionReport report, CheckComparison check)
     {
         var options = report.Options;
-        string accuracyTest = options.McNemar == McNemarVariant.MidP ? "exact McNemar test (mid-p)" : "exact McNemar test";
-        string note = $"{check.Items} paired items. Accuracy: {accuracyTest} on the items that changed, Newcombe interval. "
-            + $"Other metrics: paired bootstrap, {options.Resamples} resamples, seed {options.Seed}, percentile interval. "
-            + $"p (Holm) is adjusted across {report.Comparisons} comparisons. A metric regresses when it drops by more "
-            + $"than {Value(options.Tolerance)} and p (Holm) is below {Value(options.Alpha)}.";
+        string accuracyTest = options.McNemar == McNemarVariant.MidP
+            ? "exact McNemar test (mid-p)"
+            : "exact McNemar test";
+        string note = $"{check.Items} paired items. "
+            + $"Accuracy: {accuracyTest} on the items that changed, Newcombe interval. "
+            + $"Other metrics: paired bootstrap, {options.Resamples} resamples, seed {options.Seed}, "
+            + "percentile interval. "
+            + $"p (Holm) is adjusted across {report.Comparisons} comparisons. A metric regresses when it drops "
+            + $"by more than {Value(options.Tolerance)} and p (Holm) is below {Level(options.Alpha)}.";
         if (check.RightToWrong.Count > 0)
         {
             note += $" Right to wrong: {Ids(check.RightToWrong, options.FlippedItemsShown)}.";

@@ -21,25 +21,33 @@ internal static class RegressionText
     public static Finding CheckWithoutCounterpart(string id, string? dataset, bool inBaseline)
     {
         string message = inBaseline
-            ? $"{CheckGone(id)} Record a new baseline with 'annotationgate baseline' if the check was removed on purpose."
+            ? $"{CheckGone(id)} Record a new baseline with 'annotationgate baseline' "
+                + "if the check was removed on purpose."
             : $"{CheckNew(id)} Record a new baseline with 'annotationgate baseline' to compare it from now on.";
-        return new Finding(RuleCatalog.CheckWithoutBaseline, Severity.Notice, message) { Check = id, Dataset = dataset };
+        return new Finding(RuleCatalog.CheckWithoutBaseline, Severity.Notice, message)
+        {
+            Check = id,
+            Dataset = dataset,
+        };
     }
 
-    public static string Incompatible(string id, IReadOnlyList<ItemOutcome> baseline, IReadOnlyList<ItemOutcome> current)
+    public static string Incompatible(
+        string id, IReadOnlyList<ItemOutcome> baseline, IReadOnlyList<ItemOutcome> current)
     {
         var before = ById(baseline);
         var now = ById(current);
         var missing = before.Keys.Where(k => !now.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
         var added = now.Keys.Where(k => !before.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
         var relabelled = now.Keys
-            .Where(k => before.TryGetValue(k, out string? label) && !string.Equals(label, now[k], StringComparison.Ordinal))
+            .Where(k => before.TryGetValue(k, out string? label)
+                && !string.Equals(label, now[k], StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
         var parts = new List<string>();
         if (missing.Count > 0)
         {
-            parts.Add($"{missing.Count} baseline item(s) are missing from this run ({Ids(missing, ShownIncompatibleIds)})");
+            parts.Add($"{missing.Count} baseline item(s) are missing from this run "
+                + $"({Ids(missing, ShownIncompatibleIds)})");
         }
 
         if (added.Count > 0)
@@ -49,7 +57,8 @@ internal static class RegressionText
 
         if (relabelled.Count > 0)
         {
-            parts.Add($"{relabelled.Count} item(s) have another expected label ({Ids(relabelled, ShownIncompatibleIds)})");
+            parts.Add($"{relabelled.Count} item(s) have another expected label "
+                + $"({Ids(relabelled, ShownIncompatibleIds)})");
         }
 
         string detail = parts.Count == 0 ? "the golden fingerprints differ" : string.Join("; ", parts);
@@ -82,15 +91,18 @@ internal static class RegressionText
     private static Finding Regression(CheckComparison check, MetricComparison row, RegressionOptions options)
     {
         string message = $"{Subject(row)} dropped from {Value(row.Baseline)} to {Value(row.Current)} "
-            + $"(change {Change(row.Change)}, {Percent(options.Confidence)}% interval {Value(row.Lower)} to {Value(row.Upper)}), "
+            + $"(change {Change(row.Change)}, {Percent(options.Confidence)}% interval "
+            + $"{Value(row.Lower)} to {Value(row.Upper)}), "
             + $"beyond the tolerance of {Value(options.Tolerance)}; {row.Test}: p = {PValue(row.PValue)}, "
             + $"Holm-adjusted {PValue(row.AdjustedPValue)}.";
         if (row.Metric == "accuracy" && row.Slice is null && check.RightToWrong.Count > 0)
         {
-            message += $" Items that flipped from right to wrong: {Ids(check.RightToWrong, options.FlippedItemsShown)}.";
+            message += " Items that flipped from right to wrong: "
+                + $"{Ids(check.RightToWrong, options.FlippedItemsShown)}.";
         }
 
-        message += " Fix the regression, or record a new baseline with 'annotationgate baseline' if the drop is accepted.";
+        message += " Fix the regression, or record a new baseline with 'annotationgate baseline' "
+            + "if the drop is accepted.";
         return new Finding(RuleCatalog.SignificantRegression, Severity.Error, message)
         {
             Check = check.CheckId,
@@ -102,7 +114,8 @@ internal static class RegressionText
     {
         string message = $"{Subject(row)} dropped from {Value(row.Baseline)} to {Value(row.Current)} "
             + $"(change {Change(row.Change)}), beyond the tolerance of {Value(options.Tolerance)}, but the drop is "
-            + $"not significant ({row.Test}: Holm-adjusted p = {PValue(row.AdjustedPValue)}, alpha {Value(options.Alpha)}). "
+            + $"not significant ({row.Test}: Holm-adjusted p = {PValue(row.AdjustedPValue)}, "
+            + $"alpha {Level(options.Alpha)}). "
             + "It may be noise; more golden items would tell.";
         return new Finding(RuleCatalog.DropWithinNoise, Severity.Notice, message)
         {
@@ -113,7 +126,7 @@ internal static class RegressionText
 
     private static Finding? DetectableDropNotice(CheckComparison check, RegressionOptions options)
     {
-        if (!check.Comparable || options.Tolerance <= 0)
+        if (!check.Comparable || check.ItemsForTolerance is null)
         {
             return null;
         }
@@ -126,7 +139,8 @@ internal static class RegressionText
 
         string sees = drop is null
             ? "it cannot detect any accuracy drop at all"
-            : $"at alpha {Value(options.Alpha)} with {Percent(options.Power)}% power it detects drops of about {Points(drop.Value)} points";
+            : $"at alpha {Level(options.Alpha)} with {Percent(options.Power)}% power it detects drops of "
+                + $"about {Points(drop.Value)} points";
         string message = $"With {check.Items} golden items, check '{check.CheckId}' cannot see a "
             + $"{Points(options.Tolerance)}-point accuracy drop (the tolerance): {sees}. "
             + $"It needs about {check.ItemsForTolerance} items; add golden items or raise the tolerance.";

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AnnotationGate.Core.Findings;
 using AnnotationGate.Core.Regression;
 using AnnotationGate.Core.Results;
+using static AnnotationGate.Core.Tests.Regression.RegressionTestData;
 
 namespace AnnotationGate.Core.Tests.Regression;
 
@@ -17,9 +18,9 @@ public sealed class BaselineStoreTests : IDisposable
     public void Baseline_round_trips_items_and_metadata()
     {
         string path = Path.Combine(_folder, "baselines", "intent.json");
-        var items = RegressionTestData.Items(6, 5, i => i % 2 == 0 ? "en" : "fr");
+        var items = Items(6, 5, i => i % 2 == 0 ? "en" : "fr");
 
-        BaselineStore.Write(path, RegressionTestData.Result(items), GateHash, new FixedTime(Now));
+        BaselineStore.Write(path, Result(items), GateHash, new FixedTime(Now));
         var read = BaselineStore.Read(path);
 
         read.FormatVersion.ShouldBe(1);
@@ -41,7 +42,7 @@ public sealed class BaselineStoreTests : IDisposable
     {
         string path = Path.Combine(_folder, "b.json");
 
-        BaselineStore.Write(path, RegressionTestData.Result(RegressionTestData.Items(3, 2)), GateHash, new FixedTime(Now));
+        BaselineStore.Write(path, Result(Items(3, 2)), GateHash, new FixedTime(Now));
         var json = JsonNode.Parse(File.ReadAllText(path))!;
 
         json["formatVersion"]!.GetValue<int>().ShouldBe(1);
@@ -53,11 +54,12 @@ public sealed class BaselineStoreTests : IDisposable
     public void Failed_result_leaves_existing_baseline_untouched()
     {
         string path = Path.Combine(_folder, "b.json");
-        BaselineStore.Write(path, RegressionTestData.Result(RegressionTestData.Items(3, 3)), GateHash, new FixedTime(Now));
+        BaselineStore.Write(path, Result(Items(3, 3)), GateHash, new FixedTime(Now));
         byte[] before = File.ReadAllBytes(path);
-        var failed = RegressionTestData.Result(RegressionTestData.Items(3, 0), Verdict.Fail);
+        var failed = Result(Items(3, 0), Verdict.Fail);
 
-        var error = Should.Throw<BaselineException>(() => BaselineStore.Write(path, failed, GateHash, new FixedTime(Now)));
+        var error = Should.Throw<BaselineException>(
+            () => BaselineStore.Write(path, failed, GateHash, new FixedTime(Now)));
 
         error.Message.ShouldContain("did not pass");
         File.ReadAllBytes(path).ShouldBe(before);
@@ -68,9 +70,10 @@ public sealed class BaselineStoreTests : IDisposable
     public void Golden_check_without_outcomes_is_rejected()
     {
         string path = Path.Combine(_folder, "b.json");
-        var result = RegressionTestData.Result([]);
+        var result = Result([]);
 
-        var error = Should.Throw<BaselineException>(() => BaselineStore.Write(path, result, GateHash, new FixedTime(Now)));
+        var error = Should.Throw<BaselineException>(
+            () => BaselineStore.Write(path, result, GateHash, new FixedTime(Now)));
 
         error.Message.ShouldContain("'intent' has no item outcomes");
         File.Exists(path).ShouldBeFalse();
@@ -131,7 +134,7 @@ public sealed class BaselineStoreTests : IDisposable
     [Fact]
     public void Fingerprint_ignores_order_and_predictions()
     {
-        var items = RegressionTestData.Items(5, 5);
+        var items = Items(5, 5);
         var shuffled = items.AsEnumerable().Reverse().Select(i => i with { Predicted = "other" }).ToList();
 
         string first = GoldenFingerprint.Compute(items);

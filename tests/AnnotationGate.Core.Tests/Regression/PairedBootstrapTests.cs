@@ -35,7 +35,8 @@ public sealed class PairedBootstrapTests
     {
         // Groups: 0 right both times, 1 right to wrong, 2 wrong both times, 3 wrong to right.
         var (baseline, current) = SyntheticOutcomes();
-        int[] groups = [.. Enumerable.Range(0, Items).Select(i => (baseline[i] ? 0 : 2) + (current[i] == baseline[i] ? 0 : 1))];
+        int[] groups = [.. Enumerable.Range(0, Items)
+            .Select(i => (baseline[i] ? 0 : 2) + (current[i] == baseline[i] ? 0 : 1))];
         bool[] baselineRight = [true, true, false, false];
         bool[] currentRight = [true, false, false, true];
 

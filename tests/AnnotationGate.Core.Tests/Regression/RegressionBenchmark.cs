@@ -21,14 +21,15 @@ public sealed class RegressionBenchmark(ITestOutputHelper output)
 
         foreach (int size in new[] { 1000, 5000, 20000 })
         {
-            var baselineItems = Items(size, size * 9 / 10, i => (i % 4).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var baselineItems = Items(size, size * 9 / 10, i => $"slice-{i % 4}");
             var currentItems = Flip(baselineItems, [.. Enumerable.Range(0, size / 20)]);
             var baseline = BaselineFile.FromResult(Result(baselineItems), "benchmark", TimeProvider.System);
 
             var watch = Stopwatch.StartNew();
             var report = RegressionComparer.Compare(baseline, Result(currentItems), new RegressionOptions());
 
-            output.WriteLine($"{size} items, 4 slices, {report.Comparisons} comparisons: {watch.ElapsedMilliseconds} ms");
+            output.WriteLine(
+                $"{size} items, 4 slices, {report.Comparisons} comparisons: {watch.ElapsedMilliseconds} ms");
         }
     }
 }

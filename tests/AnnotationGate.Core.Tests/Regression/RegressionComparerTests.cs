@@ -47,7 +47,8 @@ public sealed class RegressionComparerTests
         check.RightToWrong.Count.ShouldBe(10);
         check.RightToWrong[0].ShouldBe("item-000");
         report.HasRegression.ShouldBeTrue();
-        var finding = report.Findings.Single(f => f.Code == RuleCatalog.SignificantRegression && f.Message.Contains("accuracy"));
+        var finding = report.Findings.Single(
+            f => f.Code == RuleCatalog.SignificantRegression && f.Message.Contains("accuracy"));
         finding.Severity.ShouldBe(Severity.Error);
         finding.Check.ShouldBe(CheckId);
         finding.Message.ShouldContain("'item-000', 'item-001'");
@@ -58,7 +59,8 @@ public sealed class RegressionComparerTests
     public void Significant_drop_within_tolerance_passes()
     {
         var baselineItems = Items(50, 45);
-        var report = Compare(baselineItems, Flip(baselineItems, [.. Enumerable.Range(0, 10)]), Options with { Tolerance = 0.25 });
+        var current = Flip(baselineItems, [.. Enumerable.Range(0, 10)]);
+        var report = Compare(baselineItems, current, Options with { Tolerance = 0.25 });
 
         Row(report, "accuracy").Verdict.ShouldBe(RegressionVerdict.WithinTolerance);
         report.HasRegression.ShouldBeFalse();
@@ -119,7 +121,8 @@ public sealed class RegressionComparerTests
         english.Verdict.ShouldBe(RegressionVerdict.Improvement);
         report.Comparisons.ShouldBe(6);
         french.AdjustedPValue!.Value.ShouldBeGreaterThan(french.PValue!.Value);
-        report.Findings.ShouldContain(f => f.Code == RuleCatalog.SignificantRegression && f.Message.Contains("slice language = fr"));
+        report.Findings.ShouldContain(
+            f => f.Code == RuleCatalog.SignificantRegression && f.Message.Contains("slice language = fr"));
     }
 
     [Fact]
@@ -179,7 +182,8 @@ public sealed class RegressionComparerTests
         var report = Compare(baselineItems, Flip(baselineItems, 0, 1, 2));
 
         Row(report, "accuracy").Verdict.ShouldBe(RegressionVerdict.NoSignificantChange);
-        report.Findings.ShouldContain(f => f.Code == RuleCatalog.DropWithinNoise && f.Message.Contains("accuracy dropped from 0.900 to 0.750"));
+        report.Findings.ShouldContain(
+            f => f.Code == RuleCatalog.DropWithinNoise && f.Message.Contains("accuracy dropped from 0.900 to 0.750"));
     }
 
     [Fact]

@@ -28,7 +28,14 @@ internal static class RegressionTestData
     public static List<ItemOutcome> Flip(IReadOnlyList<ItemOutcome> items, params int[] indices)
     {
         var flipped = indices.ToHashSet();
-        return [.. items.Select((item, i) => flipped.Contains(i) ? Item(i, !item.Correct, item.Slices?["language"]) : item)];
+        return [.. items.Select((item, i) => flipped.Contains(i) ? Item(i, !item.Correct, Language(item)) : item)];
+    }
+
+    private static string? Language(ItemOutcome item) => item.Slices?["language"];
+
+    private static double Accuracy(IReadOnlyList<ItemOutcome> items)
+    {
+        return items.Count == 0 ? 0 : items.Count(i => i.Correct) / (double)items.Count;
     }
 
     public static GateResult Result(IReadOnlyList<ItemOutcome> items, Verdict verdict = Verdict.Pass) => new()
@@ -43,7 +50,7 @@ internal static class RegressionTestData
                 Dataset = "outputs",
                 Status = verdict == Verdict.Pass ? CheckStatus.Passed : CheckStatus.Failed,
                 ItemOutcomes = items,
-                Metrics = [new Metric("accuracy", items.Count(i => i.Correct) / (double)items.Count) { Threshold = 0.8 }],
+                Metrics = [new Metric("accuracy", Accuracy(items)) { Threshold = 0.8 }],
             },
         ],
     };

@@ -6,7 +6,9 @@ namespace AnnotationGate.Core.Statistics.Regression;
 /// <param name="RightToWrong">Items right in the baseline and wrong now.</param>
 /// <param name="WrongToRight">Items wrong in the baseline and right now.</param>
 /// <param name="ExactPValue">Two-sided exact binomial p-value on the discordant pairs.</param>
-/// <param name="MidPValue">Two-sided mid-p value: the exact p-value minus the probability of the observed split.</param>
+/// <param name="MidPValue">
+/// Two-sided mid-p value: the exact p-value minus the probability of the observed split.
+/// </param>
 public sealed record McNemarResult(int RightToWrong, int WrongToRight, double ExactPValue, double MidPValue)
 {
     /// <summary>Number of discordant pairs (items whose outcome changed).</summary>

@@ -39,7 +39,8 @@ public static class PairedBootstrap
         Random random)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(itemCount);
-        return Run([.. Enumerable.Range(0, itemCount)], itemCount, baselineMetric, currentMetric, resamples, confidence, random);
+        int[] eachItemAlone = [.. Enumerable.Range(0, itemCount)];
+        return Run(eachItemAlone, itemCount, baselineMetric, currentMetric, resamples, confidence, random);
     }
 
     /// <summary>
