@@ -8,9 +8,9 @@ namespace AnnotationGate.Core.Regression;
 /// Compares a gate result with its baseline, item by item on the same golden items. The exact
 /// McNemar test on the items whose outcome changed decides accuracy, with Newcombe's interval.
 /// A seeded paired bootstrap decides the other metrics (macro, micro and weighted F1, per-class
-/// precision, recall and F1). Every p-value is Holm-adjusted across all checks, metrics and slices, and a
-/// metric regresses only when its drop exceeds the tolerance and the adjusted p-value is below
-/// alpha.
+/// precision, recall and F1). Every p-value is Holm-adjusted across all checks, metrics and
+/// slices. A metric regresses only when its drop exceeds the tolerance and the adjusted p-value
+/// is below alpha.
 /// </summary>
 public static class RegressionComparer
 {
@@ -79,7 +79,8 @@ public static class RegressionComparer
         }
 
         string currentFingerprint = GoldenFingerprint.Compute(current.ItemOutcomes);
-        string baselineFingerprint = baseline.GoldenFingerprint ?? GoldenFingerprint.Compute(baseline.Items);
+        // Recomputed from the stored items, so a hand-edited baseline cannot claim another golden set.
+        string baselineFingerprint = GoldenFingerprint.Compute(baseline.Items);
         if (!string.Equals(currentFingerprint, baselineFingerprint, StringComparison.Ordinal))
         {
             string reason = RegressionText.Incompatible(current.Id, baseline.Items, current.ItemOutcomes);

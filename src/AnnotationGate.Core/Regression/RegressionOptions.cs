@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using AnnotationGate.Core.Configuration;
 
 namespace AnnotationGate.Core.Regression;
 
 /// <summary>Which p-value of the exact McNemar test decides an accuracy change.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<McNemarVariant>))]
 public enum McNemarVariant
 {
     /// <summary>Two-sided exact binomial test on the discordant pairs (conservative). The default.</summary>

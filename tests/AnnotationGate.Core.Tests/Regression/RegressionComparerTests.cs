@@ -148,6 +148,20 @@ public sealed class RegressionComparerTests
     }
 
     [Fact]
+    public void Edited_baseline_items_are_detected()
+    {
+        var items = Items(20, 18);
+        var baseline = Baseline(items);
+        var check = baseline.Checks[0];
+        var edited = check with { Items = [.. check.Items.Select((i, n) => n == 4 ? i with { Expected = "other" } : i)] };
+
+        var report = RegressionComparer.Compare(baseline with { Checks = [edited] }, Result(items), Options);
+
+        report.Checks[0].Comparable.ShouldBeFalse();
+        report.Findings.ShouldContain(f => f.Code == RuleCatalog.BaselineIncompatible);
+    }
+
+    [Fact]
     public void Check_missing_from_baseline_gives_notice()
     {
         var baseline = Baseline(Items(10, 9)) with { Checks = [] };
