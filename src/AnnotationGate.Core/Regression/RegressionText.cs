@@ -86,6 +86,12 @@ internal static class RegressionText
         {
             yield return notice;
         }
+
+        var sliceNotice = SliceDetectableDropNotice(check, options);
+        if (sliceNotice is not null)
+        {
+            yield return sliceNotice;
+        }
     }
 
     private static Finding Regression(CheckComparison check, MetricComparison row, RegressionOptions options)
@@ -144,6 +150,37 @@ internal static class RegressionText
         string message = $"With {check.Items} golden items, check '{check.CheckId}' cannot see a "
             + $"{Points(options.Tolerance)}-point accuracy drop (the tolerance): {sees}. "
             + $"It needs about {check.ItemsForTolerance} items; add golden items or raise the tolerance.";
+        return new Finding(RuleCatalog.ToleranceBelowDetectableDrop, Severity.Notice, message)
+        {
+            Check = check.CheckId,
+            Dataset = check.Dataset,
+        };
+    }
+
+    private static Finding? SliceDetectableDropNotice(CheckComparison check, RegressionOptions options)
+    {
+        if (!check.Comparable || check.ItemsForTolerance is null)
+        {
+            return null;
+        }
+
+        var blind = check.Metrics
+            .Where(m => m.Metric == "accuracy" && m.Slice is not null)
+            .Where(m => m.MinimumDetectableDrop is not { } drop || drop > options.Tolerance)
+            .ToList();
+        if (blind.Count == 0)
+        {
+            return null;
+        }
+
+        var listed = blind.Take(ShownIncompatibleIds).Select(m => m.MinimumDetectableDrop is { } drop
+            ? $"{m.Slice} ({m.Items} items, about {Points(drop)} points)"
+            : $"{m.Slice} ({m.Items} items, no drop detectable)");
+        string more = blind.Count > ShownIncompatibleIds ? $" and {blind.Count - ShownIncompatibleIds} more" : "";
+        string message = $"In check '{check.CheckId}', {blind.Count} slice(s) are too small to see a "
+            + $"{Points(options.Tolerance)}-point accuracy drop (the tolerance) with {Percent(options.Power)}% power: "
+            + $"{string.Join(", ", listed)}{more}. Each slice needs about {check.ItemsForTolerance} items; "
+            + "read regressions on these slices as large drops only.";
         return new Finding(RuleCatalog.ToleranceBelowDetectableDrop, Severity.Notice, message)
         {
             Check = check.CheckId,

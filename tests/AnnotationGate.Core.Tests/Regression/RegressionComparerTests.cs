@@ -153,7 +153,10 @@ public sealed class RegressionComparerTests
         var items = Items(20, 18);
         var baseline = Baseline(items);
         var check = baseline.Checks[0];
-        var edited = check with { Items = [.. check.Items.Select((i, n) => n == 4 ? i with { Expected = "other" } : i)] };
+        var edited = check with
+        {
+            Items = [.. check.Items.Select((item, n) => n == 4 ? item with { Expected = "other" } : item)],
+        };
 
         var report = RegressionComparer.Compare(baseline with { Checks = [edited] }, Result(items), Options);
 
@@ -186,6 +189,20 @@ public sealed class RegressionComparerTests
         finding.Message.ShouldContain("drops of about 6.4 points");
         finding.Message.ShouldContain("needs about 391 items");
         report.Checks[0].ItemsForTolerance.ShouldBe(391);
+    }
+
+    [Fact]
+    public void Small_slices_get_one_notice()
+    {
+        var baselineItems = Items(80, 72, Language);
+
+        var report = RegressionComparer.Compare(
+            Baseline(baselineItems), Result(baselineItems), Options with { Tolerance = 0.15 });
+        var notice = report.Findings.ShouldHaveSingleItem();
+
+        notice.Code.ShouldBe(RuleCatalog.ToleranceBelowDetectableDrop);
+        notice.Message.ShouldStartWith("In check 'intent', 2 slice(s) are too small to see a 15.0-point accuracy drop");
+        notice.Message.ShouldContain("language = en (40 items, about 18.5 points)");
     }
 
     [Fact]
