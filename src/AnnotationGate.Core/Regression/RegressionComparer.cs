@@ -252,7 +252,7 @@ public static class RegressionComparer
             return comparison with { Note = $"The metric {metric.Name} is undefined on these items." };
         }
 
-        var random = new Random(DeriveSeed(options.Seed, checkId, metric.Name, slice));
+        var random = new Xoshiro256Random(DeriveSeed(options.Seed, checkId, metric.Name, slice));
         var result = PairedBootstrap.Run(
             groups.GroupOfRow,
             groups.Count,
