@@ -34,6 +34,7 @@ public static class GateCommandLine
             + "1 gate failed, 2 could not run.");
         root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(ValidateCommand.Create(output, error));
+        root.Subcommands.Add(BaselineCommand.Create(output, error));
         root.Subcommands.Add(SchemaCommand.Create(output, error));
         return root;
     }

@@ -18,11 +18,16 @@ public static class RunCommand
         {
             Description = "Folder that dataset paths must stay inside. Default: the git repository that holds the gate file.",
         };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "Baseline file to compare with, overriding the gate file's baseline key.",
+        };
         var command = new Command("run", "Runs a gate: streams its datasets through every check and prints the verdict. Exit code 0 passed, 1 failed, 2 could not run.")
         {
             gate,
             warningsAsErrors,
             root,
+            baseline,
         };
         reports.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -35,6 +40,7 @@ public static class RunCommand
                 {
                     WarningsAsErrors = parseResult.GetValue(warningsAsErrors),
                     RepositoryRoot = parseResult.GetValue(root),
+                    BaselinePath = parseResult.GetValue(baseline),
                     Progress = progress,
                 };
                 result = await new GateRunner(options).RunAsync(parseResult.GetValue(gate)!, cancellationToken).ConfigureAwait(false);

@@ -12,6 +12,15 @@ public sealed class GateRunOptions
     /// </summary>
     public string? RepositoryRoot { get; init; }
 
+    /// <summary>
+    /// Baseline file to compare against, overriding the gate file's <c>baseline</c> key; relative paths
+    /// resolve against the current folder. Null uses the gate file's key, if any.
+    /// </summary>
+    public string? BaselinePath { get; init; }
+
+    /// <summary>Skip the baseline comparison even when the gate file names one (used when recording a baseline).</summary>
+    public bool SkipBaseline { get; init; }
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Services for checks that need a host component, such as the embedding engine.</summary>

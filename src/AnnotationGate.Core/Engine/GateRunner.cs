@@ -3,6 +3,7 @@ using AnnotationGate.Core.Checks;
 using AnnotationGate.Core.Configuration;
 using AnnotationGate.Core.Data;
 using AnnotationGate.Core.Findings;
+using AnnotationGate.Core.Regression;
 using AnnotationGate.Core.Results;
 
 namespace AnnotationGate.Core.Engine;
@@ -70,6 +71,8 @@ public sealed class GateRunner
                 $"Reading failed: {ex.Message} Check that the file exists and is readable, then run again."));
         }
 
+        var checkResults = checks.Select(IdOf).Where(results.ContainsKey).Select(id => results[id]).ToList();
+        var regression = couldNotRun ? null : CompareWithBaseline(gate, checkResults, findings);
         var failed = findings.HasAtLeast(_options.WarningsAsErrors ? Severity.Warning : Severity.Error);
         return new GateResult
         {
@@ -81,9 +84,55 @@ public sealed class GateRunner
             WarningsAsErrors = _options.WarningsAsErrors,
             Findings = findings.Findings,
             Omitted = findings.Omitted,
-            Checks = [.. checks.Select(IdOf).Where(results.ContainsKey).Select(id => results[id])],
+            Checks = checkResults,
+            Tables = regression?.ToTables() ?? [],
+            Regression = regression,
         };
     }
+
+    /// <summary>
+    /// Compares the run with its baseline (from the options, else the gate file's <c>baseline</c> key)
+    /// and adds the comparison's findings; returns null when there is no baseline to compare with.
+    /// </summary>
+    private RegressionReport? CompareWithBaseline(LoadedGate gate, List<CheckResult> checks, FindingCollector findings)
+    {
+        var path = BaselinePathFor(gate);
+        if (_options.SkipBaseline || path is null)
+        {
+            return null;
+        }
+
+        var loaded = BaselineStore.Load(path, _options.BaselinePath ?? gate.Config.Baseline);
+        if (loaded.Finding is { } problem)
+        {
+            findings.Add(problem);
+        }
+
+        if (loaded.Baseline is null)
+        {
+            return null;
+        }
+
+        var current = new GateResult { GateName = GateName(gate), GateFile = gate.DisplayPath, Verdict = Verdict.Pass, Checks = checks };
+        var report = RegressionComparer.Compare(
+            loaded.Baseline,
+            current,
+            RegressionOptions.From(gate.Config.Regression, gate.Config.Seed),
+            BaselineFile.ComputeSha256(gate.Path),
+            _options.BaselinePath ?? gate.Config.Baseline);
+        foreach (var finding in report.Findings)
+        {
+            findings.Add(finding);
+        }
+
+        return report;
+    }
+
+    /// <summary>Returns the full path of the baseline this run compares with, or null when it has none.</summary>
+    public string? BaselinePathFor(LoadedGate gate) =>
+        _options.BaselinePath is { } given
+            ? Path.GetFullPath(given)
+            : gate.Config.Baseline is { } configured ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(gate.Path)!, configured)) : null;
 
     /// <summary>Returns the nearest folder above <paramref name="gatePath"/> that holds <c>.git</c>, else the gate's folder.</summary>
     public static string FindRepositoryRoot(string gatePath)

@@ -56,6 +56,13 @@ public static partial class JsonReport
         WriteArray(writer, "omitted", result.Omitted, WriteOmitted);
         WriteArray(writer, "checks", result.Checks, WriteCheck);
         WriteArray(writer, "tables", result.Tables, WriteTable);
+        if (result.Regression is { } regression)
+        {
+            // Same property names as the baseline file format (docs/baseline-format.md).
+            writer.WritePropertyName("regression");
+            JsonSerializer.Serialize(writer, regression, Regression.BaselineStore.JsonOptions);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -37,6 +37,9 @@ public sealed record GateResult
     /// <summary>Tables that belong to the whole gate rather than one check (cost ledger, scoreboard).</summary>
     public IReadOnlyList<ResultTable> Tables { get; init; } = [];
 
+    /// <summary>Comparison with the baseline, when the run had one; null otherwise.</summary>
+    public Regression.RegressionReport? Regression { get; init; }
+
     /// <summary>Counts findings of one severity, the omitted ones included.</summary>
     public long Count(Severity severity) =>
         Findings.Count(f => f.Severity == severity) + Omitted.Where(o => o.Severity == severity).Sum(o => o.Count);
