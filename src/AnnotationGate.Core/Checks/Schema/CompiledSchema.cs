@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Json.Schema;
+
+namespace AnnotationGate.Core.Checks.Schema;
+
+/// <summary>One reason an instance does not match a schema.</summary>
+/// <param name="InstancePointer">JSON Pointer of the failing value inside the instance; empty for the whole instance.</param>
+/// <param name="SchemaPointer">Evaluation path of the failing keyword in the schema, such as <c>/properties/name/maxLength</c>.</param>
+/// <param name="Keyword">The failing keyword, such as <c>maxLength</c>.</param>
+/// <param name="Message">The validator's explanation.</param>
+public sealed record SchemaError(string InstancePointer, string SchemaPointer, string Keyword, string Message);
+
+/// <summary>
+/// A schema that passed inspection and compiled with JsonSchema.Net, with <c>format</c> enforced.
+/// Validation is thread-safe; an exception inside the validator makes the instance invalid, never valid.
+/// </summary>
+public sealed class CompiledSchema
+{
+    private static readonly EvaluationOptions FlagOptions = new()
+    {
+        OutputFormat = OutputFormat.Flag,
+        RequireFormatValidation = true,
+        FormatRegistry = SchemaFormats.Registry,
+    };
+
+    private static readonly EvaluationOptions ListOptions = new()
+    {
+        OutputFormat = OutputFormat.List,
+        RequireFormatValidation = true,
+        FormatRegistry = SchemaFormats.Registry,
+    };
+
+    private readonly JsonSchema _schema;
+
+    internal CompiledSchema(JsonSchema schema, string displayName, SchemaDialect dialect)
+    {
+        _schema = schema;
+        DisplayName = displayName;
+        Dialect = dialect;
+    }
+
+    /// <summary>Name of the schema in messages, usually its path as written in the gate file.</summary>
+    public string DisplayName { get; }
+
+    public SchemaDialect Dialect { get; }
+
+    /// <summary>Returns whether <paramref name="instance"/> matches; the fast path, without error details.</summary>
+    public bool IsValid(JsonElement instance)
+    {
+        try
+        {
+            return _schema.Evaluate(instance, FlagOptions).IsValid;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Returns why <paramref name="instance"/> does not match, at most <paramref name="max"/> errors in
+    /// document order, and the total count; empty when it matches.
+    /// </summary>
+    public (IReadOnlyList<SchemaError> Errors, int Total) Explain(JsonElement instance, int max)
+    {
+        EvaluationResults results;
+        try
+        {
+            results = _schema.Evaluate(instance, ListOptions);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return ([new SchemaError("", "", "", $"The validator failed on this value ({ex.GetType().Name}: {ex.Message})")], 1);
+        }
+
+        if (results.IsValid)
+        {
+            return ([], 0);
+        }
+
+        var all = new List<SchemaError>();
+        Collect(results, all);
+        if (all.Count == 0)
+        {
+            all.Add(new SchemaError("", "", "", "Value does not match the schema"));
+        }
+
+        return ([.. all.Take(max)], all.Count);
+    }
+
+    private static void Collect(EvaluationResults node, List<SchemaError> into)
+    {
+        if (node.Errors is { Count: > 0 } errors)
+        {
+            var instance = node.InstanceLocation.ToString();
+            var evaluation = node.EvaluationPath.ToString();
+            foreach (var (keyword, message) in errors)
+            {
+                into.Add(new SchemaError(instance, evaluation + "/" + keyword, keyword, message));
+            }
+        }
+
+        if (node.Details is { } details)
+        {
+            foreach (var child in details)
+            {
+                Collect(child, into);
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Json.Schema;
+
+namespace AnnotationGate.Core.Checks.Schema;
+
+/// <summary>Settings for <see cref="SchemaCompiler.Compile"/>.</summary>
+public sealed class SchemaCompileOptions
+{
+    /// <summary>Dialect of a schema without <c>$schema</c>. Default 2020-12.</summary>
+    public SchemaDialect DefaultDialect { get; init; } = SchemaDialect.Draft202012;
+
+    /// <summary>
+    /// Schema documents that <c>$ref</c> may point at, by absolute URI (without fragment), served from
+    /// memory. Null (the default) resolves nothing outside the schema file: nothing is fetched over a network.
+    /// </summary>
+    public IReadOnlyDictionary<Uri, string>? Documents { get; init; }
+}
+
+/// <summary>Outcome of <see cref="SchemaCompiler.Compile"/>: a schema ready to validate, or why it was rejected.</summary>
+public sealed class SchemaCompileResult
+{
+    internal SchemaCompileResult(CompiledSchema? schema, IReadOnlyList<SchemaProblem> problems)
+    {
+        Schema = schema;
+        Problems = problems;
+    }
+
+    /// <summary>The compiled schema; null when <see cref="Problems"/> is not empty.</summary>
+    public CompiledSchema? Schema { get; }
+
+    /// <summary>Why the schema was rejected: invalid JSON, unsupported dialect, or keywords the validator would skip.</summary>
+    public IReadOnlyList<SchemaProblem> Problems { get; }
+}
+
+/// <summary>
+/// Turns schema text into a <see cref="CompiledSchema"/>, rejecting every schema that uses something
+/// the validator would skip (see <see cref="SchemaInspector"/>), so that no output passes because a
+/// keyword went unenforced. Results are cached by display name, dialect and text. Thread-safe.
+/// </summary>
+public static class SchemaCompiler
+{
+    private static readonly ConcurrentDictionary<(string Name, SchemaDialect Dialect, string Text), SchemaCompileResult> Cache = new();
+
+    /// <summary>Compiles <paramref name="text"/>; <paramref name="displayName"/> names the schema in messages.</summary>
+    public static SchemaCompileResult Compile(string text, string displayName, SchemaCompileOptions? options = null)
+    {
+        options ??= new SchemaCompileOptions();
+        if (options.Documents is not null)
+        {
+            return CompileUncached(text, displayName, options);
+        }
+
+        return Cache.GetOrAdd((displayName, options.DefaultDialect, text), key => CompileUncached(key.Text, key.Name, options));
+    }
+
+    private static SchemaCompileResult CompileUncached(string text, string displayName, SchemaCompileOptions options)
+    {
+        JsonElement root;
+        try
+        {
+            root = JsonElement.Parse(text);
+        }
+        catch (JsonException ex)
+        {
+            return Rejected("", "", $"Schema '{displayName}' is not valid JSON: {ex.Message} Fix the file.");
+        }
+
+        if (!TryDetectDialect(root, displayName, options.DefaultDialect, out var dialect, out var dialectProblem))
+        {
+            return new SchemaCompileResult(null, [dialectProblem]);
+        }
+
+        var problems = SchemaInspector.Inspect(root, displayName, dialect);
+        if (problems.Count > 0)
+        {
+            return new SchemaCompileResult(null, problems);
+        }
+
+        return Build(root, displayName, dialect, options);
+    }
+
+    private static SchemaCompileResult Build(JsonElement root, string displayName, SchemaDialect dialect, SchemaCompileOptions options)
+    {
+        var registry = new SchemaRegistry();
+        var buildOptions = new BuildOptions { SchemaRegistry = registry, Dialect = LibraryDialect(dialect) };
+        if (options.Documents is { } documents)
+        {
+            registry.Fetch = (uri, _) => FetchDocument(uri, documents, dialect, registry);
+        }
+
+        try
+        {
+            var schema = JsonSchema.Build(root, buildOptions);
+            return new SchemaCompileResult(new CompiledSchema(schema, displayName, dialect), []);
+        }
+        catch (SchemaRejectedException ex)
+        {
+            return new SchemaCompileResult(null, ex.Problems);
+        }
+        catch (RefResolutionException ex)
+        {
+            return Rejected("", "$ref",
+                $"Schema '{displayName}' has a $ref that cannot be resolved ({ex.Message}). "
+                + "Schemas are never fetched over a network: move the referenced schema under $defs in the same file.");
+        }
+        catch (Exception ex) when (ex is JsonSchemaException or ArgumentException or JsonException or InvalidOperationException)
+        {
+            return Rejected("", "", $"Schema '{displayName}' is not a valid {SchemaDialects.NameOf(dialect)} schema: {ex.Message} Fix the file.");
+        }
+    }
+
+    /// <summary>Builds a referenced document served from memory, inspecting it like the schema itself.</summary>
+    private static JsonSchema? FetchDocument(Uri uri, IReadOnlyDictionary<Uri, string> documents, SchemaDialect referrer, SchemaRegistry registry)
+    {
+        var withoutFragment = new Uri(uri.GetLeftPart(UriPartial.Query));
+        if (!documents.TryGetValue(withoutFragment, out var text))
+        {
+            return null;
+        }
+
+        var root = JsonElement.Parse(text);
+        var name = withoutFragment.ToString();
+        if (!TryDetectDialect(root, name, referrer, out var dialect, out var dialectProblem))
+        {
+            throw new SchemaRejectedException([dialectProblem]);
+        }
+
+        var problems = SchemaInspector.Inspect(root, name, dialect);
+        if (problems.Count > 0)
+        {
+            throw new SchemaRejectedException(problems);
+        }
+
+        var options = new BuildOptions { SchemaRegistry = registry, Dialect = LibraryDialect(dialect) };
+        return JsonSchema.Build(root, options, withoutFragment);
+    }
+
+    private static bool TryDetectDialect(JsonElement root, string displayName, SchemaDialect fallback, out SchemaDialect dialect, out SchemaProblem problem)
+    {
+        dialect = fallback;
+        problem = null!;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("$schema", out var declared))
+        {
+            return true;
+        }
+
+        if (declared.ValueKind == JsonValueKind.String && SchemaDialects.FromUri(declared.GetString()!) is { } known)
+        {
+            dialect = known;
+            return true;
+        }
+
+        problem = new SchemaProblem("", "$schema",
+            $"Schema '{displayName}' declares $schema {declared.GetRawText()}, which is not supported. "
+            + $"Use \"{SchemaDialects.UriOf(SchemaDialect.Draft202012)}\" or \"{SchemaDialects.UriOf(SchemaDialect.Draft07)}\", "
+            + "or remove $schema for 2020-12.");
+        return false;
+    }
+
+    private static Dialect LibraryDialect(SchemaDialect dialect) =>
+        dialect == SchemaDialect.Draft07 ? Dialect.Draft07 : Dialect.Draft202012;
+
+    private static SchemaCompileResult Rejected(string pointer, string keyword, string message) =>
+        new(null, [new SchemaProblem(pointer, keyword, message)]);
+
+    private sealed class SchemaRejectedException(IReadOnlyList<SchemaProblem> problems) : Exception("The referenced schema was rejected.")
+    {
+        public IReadOnlyList<SchemaProblem> Problems { get; } = problems;
+    }
+}
