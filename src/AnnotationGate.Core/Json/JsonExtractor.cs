@@ -43,7 +43,7 @@ public static class JsonExtractor
             && TryParse(fence.Content, out _, out _))
         {
             return JsonExtractionResult.Failure(JsonExtractionError.FencedInStrictMode,
-                $"The output is valid JSON inside a code fence ('{Quote(fence.OpeningLine)}'), but strict mode requires bare JSON. "
+                $"The output is valid JSON inside a code fence, but strict mode requires bare JSON (the fence opens with '{Quote(fence.OpeningLine)}'). "
                 + "Have the model return the JSON alone, or set json: fenced.");
         }
 

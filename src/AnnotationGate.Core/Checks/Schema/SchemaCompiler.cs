@@ -15,6 +15,12 @@ public sealed class SchemaCompileOptions
     /// memory. Null (the default) resolves nothing outside the schema file: nothing is fetched over a network.
     /// </summary>
     public IReadOnlyDictionary<Uri, string>? Documents { get; init; }
+
+    /// <summary>
+    /// Whether <c>format</c> values outside <see cref="SchemaFormats.Enforced"/> reject the schema. Default
+    /// true; only the measurement that chooses the enforced formats turns it off.
+    /// </summary>
+    internal bool RejectUnreliableFormats { get; init; } = true;
 }
 
 /// <summary>Outcome of <see cref="SchemaCompiler.Compile"/>: a schema ready to validate, or why it was rejected.</summary>
@@ -46,7 +52,7 @@ public static class SchemaCompiler
     public static SchemaCompileResult Compile(string text, string displayName, SchemaCompileOptions? options = null)
     {
         options ??= new SchemaCompileOptions();
-        if (options.Documents is not null)
+        if (options.Documents is not null || !options.RejectUnreliableFormats)
         {
             return CompileUncached(text, displayName, options);
         }
@@ -71,7 +77,7 @@ public static class SchemaCompiler
             return new SchemaCompileResult(null, [dialectProblem]);
         }
 
-        var problems = SchemaInspector.Inspect(root, displayName, dialect);
+        var problems = SchemaInspector.Inspect(root, displayName, dialect, options.RejectUnreliableFormats);
         if (problems.Count > 0)
         {
             return new SchemaCompileResult(null, problems);
@@ -126,7 +132,7 @@ public static class SchemaCompiler
             throw new SchemaRejectedException([dialectProblem]);
         }
 
-        var problems = SchemaInspector.Inspect(root, name, dialect);
+        var problems = SchemaInspector.Inspect(root, name, dialect, rejectUnreliableFormats: true);
         if (problems.Count > 0)
         {
             throw new SchemaRejectedException(problems);

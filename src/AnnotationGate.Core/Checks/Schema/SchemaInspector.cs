@@ -20,18 +20,20 @@ internal sealed class SchemaInspector
 {
     private readonly string _displayName;
     private readonly SchemaDialect _dialect;
+    private readonly bool _rejectUnreliableFormats;
     private readonly List<SchemaProblem> _problems = [];
 
-    private SchemaInspector(string displayName, SchemaDialect dialect)
+    private SchemaInspector(string displayName, SchemaDialect dialect, bool rejectUnreliableFormats)
     {
         _displayName = displayName;
         _dialect = dialect;
+        _rejectUnreliableFormats = rejectUnreliableFormats;
     }
 
     /// <summary>Returns the problems of the schema rooted at <paramref name="root"/>, in document order.</summary>
-    public static IReadOnlyList<SchemaProblem> Inspect(JsonElement root, string displayName, SchemaDialect dialect)
+    public static IReadOnlyList<SchemaProblem> Inspect(JsonElement root, string displayName, SchemaDialect dialect, bool rejectUnreliableFormats)
     {
-        var inspector = new SchemaInspector(displayName, dialect);
+        var inspector = new SchemaInspector(displayName, dialect, rejectUnreliableFormats);
         inspector.VisitSchema(root, "", isRoot: true);
         return inspector._problems;
     }
@@ -136,7 +138,7 @@ internal sealed class SchemaInspector
 
     private void CheckFormat(string format, string pointer)
     {
-        if (SchemaFormats.Enforced.Contains(format))
+        if (SchemaFormats.Enforced.Contains(format) || !_rejectUnreliableFormats)
         {
             return;
         }
