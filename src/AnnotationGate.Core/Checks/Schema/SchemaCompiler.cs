@@ -98,6 +98,13 @@ public static class SchemaCompiler
         try
         {
             var schema = JsonSchema.Build(root, buildOptions);
+            if (FindUnresolvedReference(schema.Root, registry, []) is { } missing)
+            {
+                return Rejected("", "$ref",
+                    $"Schema '{displayName}' has a $ref to '{missing}', which cannot be resolved. "
+                    + "Schemas are never fetched over a network: move the referenced schema under $defs in the same file.");
+            }
+
             return new SchemaCompileResult(new CompiledSchema(schema, displayName, dialect), []);
         }
         catch (SchemaRejectedException ex)
@@ -114,6 +121,46 @@ public static class SchemaCompiler
         {
             return Rejected("", "", $"Schema '{displayName}' is not a valid {SchemaDialects.NameOf(dialect)} schema: {ex.Message} Fix the file.");
         }
+    }
+
+    /// <summary>
+    /// Returns the first <c>$ref</c> whose document is neither the schema itself nor a document the
+    /// registry can supply. JsonSchema.Net resolves references only during evaluation, so without this
+    /// walk such a schema would load and then fail (as invalid) on every record.
+    /// </summary>
+    private static string? FindUnresolvedReference(JsonSchemaNode node, SchemaRegistry registry, HashSet<JsonSchemaNode> visited)
+    {
+        if (!visited.Add(node))
+        {
+            return null;
+        }
+
+        foreach (var keyword in node.Keywords)
+        {
+            if (keyword.Handler.Name == "$ref" && keyword.Value is Uri target)
+            {
+                var document = registry.Get(new Uri(target.GetLeftPart(UriPartial.Query)));
+                if (document is null)
+                {
+                    return keyword.RawValue.ValueKind == JsonValueKind.String ? keyword.RawValue.GetString() : target.ToString();
+                }
+
+                if (document is JsonSchema referenced && FindUnresolvedReference(referenced.Root, registry, visited) is { } deeper)
+                {
+                    return deeper;
+                }
+            }
+
+            foreach (var child in keyword.Subschemas ?? [])
+            {
+                if (FindUnresolvedReference(child, registry, visited) is { } missing)
+                {
+                    return missing;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Builds a referenced document served from memory, inspecting it like the schema itself.</summary>
