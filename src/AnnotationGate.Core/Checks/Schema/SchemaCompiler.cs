@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Json.Schema;
 
 namespace AnnotationGate.Core.Checks.Schema;
@@ -88,6 +89,7 @@ public static class SchemaCompiler
 
     private static SchemaCompileResult Build(JsonElement root, string displayName, SchemaDialect dialect, SchemaCompileOptions options)
     {
+        root = WithEcmaPatterns(root, dialect);
         var registry = new SchemaRegistry();
         var buildOptions = new BuildOptions { SchemaRegistry = registry, Dialect = LibraryDialect(dialect) };
         if (options.Documents is { } documents)
@@ -186,7 +188,21 @@ public static class SchemaCompiler
         }
 
         var options = new BuildOptions { SchemaRegistry = registry, Dialect = LibraryDialect(dialect) };
-        return JsonSchema.Build(root, options, withoutFragment);
+        return JsonSchema.Build(WithEcmaPatterns(root, dialect), options, withoutFragment);
+    }
+
+    /// <summary>Returns the schema with its patterns translated by <see cref="EcmaPatterns"/>; unchanged when it has none.</summary>
+    private static JsonElement WithEcmaPatterns(JsonElement root, SchemaDialect dialect)
+    {
+        var text = root.GetRawText();
+        if (!text.Contains("pattern", StringComparison.Ordinal))
+        {
+            return root;
+        }
+
+        var node = JsonNode.Parse(text);
+        EcmaPatterns.RewriteSchema(node, dialect);
+        return JsonElement.Parse(node!.ToJsonString());
     }
 
     private static bool TryDetectDialect(JsonElement root, string displayName, SchemaDialect fallback, out SchemaDialect dialect, out SchemaProblem problem)

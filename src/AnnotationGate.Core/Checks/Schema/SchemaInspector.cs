@@ -151,11 +151,18 @@ internal sealed class SchemaInspector
 
     private void CheckPattern(string pattern, string pointer, string keyword)
     {
+        var translated = EcmaPatterns.Translate(pattern, out var problem);
+        if (translated is null)
+        {
+            Report(pointer, keyword, $"has {keyword} '{pattern}' at {Where(pointer)}, which the gate cannot enforce as ECMAScript does: {problem}.");
+            return;
+        }
+
         try
         {
             // JsonSchema.Net compiles patterns with RegexOptions.ECMAScript; compiling the same way finds
             // the patterns it would reject, and names them with their place in the schema.
-            _ = new Regex(pattern, RegexOptions.ECMAScript, TimeSpan.FromSeconds(1));
+            _ = new Regex(translated, RegexOptions.ECMAScript, TimeSpan.FromSeconds(1));
         }
         catch (ArgumentException ex)
         {

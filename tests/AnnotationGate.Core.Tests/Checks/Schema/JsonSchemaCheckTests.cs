@@ -141,6 +141,35 @@ public sealed class JsonSchemaCheckTests
         outcomes.ShouldBe([CheckOutcome.Failed, CheckOutcome.Passed, CheckOutcome.Failed]);
     }
 
+    [Theory]
+    [InlineData("^\\S+$", "a\u00a0b", false)]
+    [InlineData("^\\S+$", "ab", true)]
+    [InlineData("^[\\sx]+$", "x\u3000x", true)]
+    [InlineData("^🐲*$", "🐲🐲", true)]
+    [InlineData("^\\d+$", "١٢", false)]
+    public void Patterns_follow_ecmascript_semantics(string pattern, string value, bool valid)
+    {
+        using var harness = new SchemaCheckHarness();
+        var schema = harness.Write("p.schema.json", """{"properties":{"v":{"type":"string","pattern":""" + JsonSerializer.Serialize(pattern) + "}}}");
+        var check = harness.Create(new JsonSchemaCheckConfig { Schema = schema }).ShouldNotBeNull();
+
+        var (outcomes, _) = harness.Run(check, JsonSerializer.Serialize(new { v = value }));
+
+        outcomes.ShouldBe([valid ? CheckOutcome.Passed : CheckOutcome.Failed]);
+    }
+
+    [Fact]
+    public void Negated_whitespace_inside_class_is_rejected()
+    {
+        using var harness = new SchemaCheckHarness();
+        var schema = harness.Write("p.schema.json", """{"pattern":"^[\\S]+$"}""");
+
+        var check = harness.Create(new JsonSchemaCheckConfig { Schema = schema });
+
+        check.ShouldBeNull();
+        harness.Errors.ShouldHaveSingleItem().Message.ShouldContain("\\S inside a character class");
+    }
+
     [Fact]
     public void Missing_field_fails_and_never_found_reports()
     {
