@@ -7,8 +7,8 @@ namespace AnnotationGate.Core.Json;
 /// <summary>
 /// Takes the JSON value out of a model output in one of three modes: strict (the whole output is one
 /// JSON value), fenced (the whole trimmed output is one <c>```json</c> or bare <c>```</c> block) or
-/// embedded (exactly one JSON object or array somewhere in the text). Failures say why, with a rule
-/// code and a short quote of the offending text. Thread-safe.
+/// embedded (exactly one JSON object or array somewhere in the text). A failure carries its reason,
+/// a rule code and a short quote of the offending text. Thread-safe.
 /// </summary>
 public static class JsonExtractor
 {
@@ -186,8 +186,8 @@ public static class JsonExtractor
     /// starts a candidate whose matching bracket is found while skipping strings and their escapes; a
     /// candidate that parses is a value, and scanning resumes after it.
     /// </summary>
-    // NOTE: a candidate that does not parse is rescanned from its next character, so text made of
-    // thousands of unclosed brackets costs quadratic time; model outputs are short enough for this.
+    // NOTE: a candidate that does not parse is rescanned from its next character. Text made of
+    // thousands of unclosed brackets therefore costs quadratic time, which short model outputs avoid.
     private static List<(int Start, int End, JsonElement Value)> FindValues(string text)
     {
         var values = new List<(int, int, JsonElement)>();

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace AnnotationGate.Core.Checks.Schema;
 
 /// <summary>A part of a schema that the validator would not enforce, found before any record is read.</summary>
-/// <param name="Pointer">JSON Pointer of the schema object that holds the keyword; empty for the root.</param>
+/// <param name="Pointer">JSON Pointer of the schema object that contains the keyword; empty for the root.</param>
 /// <param name="Keyword">The keyword concerned.</param>
 /// <param name="Message">Plain sentences naming the keyword, where it is and what to do.</param>
 public sealed record SchemaProblem(string Pointer, string Keyword, string Message);

@@ -64,6 +64,21 @@ public sealed class JsonSchemaCheckTests
         error.Message.ShouldContain(hint);
     }
 
+    [Theory]
+    [InlineData("http://json-schema.org/draft-07/schema#")]
+    [InlineData("http://json-schema.org/draft-07/schema")]
+    public void Draft07_tuple_items_are_enforced(string dialect)
+    {
+        using var harness = new SchemaCheckHarness();
+        var schema = harness.Write("t.schema.json",
+            $$"""{"$schema":"{{dialect}}","items":[{"type":"string"},{"type":"number"}],"additionalItems":false}""");
+        var check = harness.Create(new JsonSchemaCheckConfig { Schema = schema }).ShouldNotBeNull();
+
+        var (outcomes, _) = harness.Run(check, """["a",1]""", """["a","b"]""", """["a",1,2]""");
+
+        outcomes.ShouldBe([CheckOutcome.Passed, CheckOutcome.Failed, CheckOutcome.Failed]);
+    }
+
     [Fact]
     public void Missing_schema_file_is_a_configuration_error()
     {

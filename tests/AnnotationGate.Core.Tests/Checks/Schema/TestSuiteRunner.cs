@@ -8,10 +8,10 @@ internal enum CaseOutcome
 {
     Passed,
 
-    /// <summary>The suite says valid, the check says invalid: strict, never silent.</summary>
+    /// <summary>The suite expects valid and the check returns invalid: stricter, never silent.</summary>
     WrongInvalid,
 
-    /// <summary>The suite says invalid, the check says valid: the failure a gate must never have.</summary>
+    /// <summary>The suite expects invalid and the check returns valid: the failure a gate must never have.</summary>
     WrongValid,
 
     /// <summary>The schema was rejected at load time, so no output would ever pass it.</summary>
@@ -69,10 +69,19 @@ internal static class TestSuiteRunner
                 }
 
                 var actual = compiled.Schema.IsValid(test.GetProperty("data"));
-                var outcome = actual == expected ? CaseOutcome.Passed : actual ? CaseOutcome.WrongValid : CaseOutcome.WrongInvalid;
-                yield return new CaseResult(name, description, testName, expected, outcome, null);
+                yield return new CaseResult(name, description, testName, expected, OutcomeOf(expected, actual), null);
             }
         }
+    }
+
+    private static CaseOutcome OutcomeOf(bool expected, bool actual)
+    {
+        if (actual == expected)
+        {
+            return CaseOutcome.Passed;
+        }
+
+        return actual ? CaseOutcome.WrongValid : CaseOutcome.WrongInvalid;
     }
 
     private static Dictionary<Uri, string> LoadRemotes()
