@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Json.Schema;
 
 namespace AnnotationGate.Core.Checks.Schema;
@@ -26,6 +27,7 @@ public sealed class CompiledSchema
     };
 
     private readonly JsonSchema _schema;
+    private readonly FastValidator? _fast;
 
     /// <summary>
     /// Options of the fast path. Collecting annotations halves its speed. JsonSchema.Net still keeps the
@@ -44,9 +46,10 @@ public sealed class CompiledSchema
         return options;
     }
 
-    internal CompiledSchema(JsonSchema schema, string displayName, SchemaDialect dialect)
+    internal CompiledSchema(JsonSchema schema, string displayName, SchemaDialect dialect, FastValidator? fast)
     {
         _schema = schema;
+        _fast = fast;
         DisplayName = displayName;
         Dialect = dialect;
     }
@@ -61,9 +64,33 @@ public sealed class CompiledSchema
     {
         try
         {
-            return _schema.Evaluate(instance, FlagOptions).IsValid;
+            if (_fast is not null && FastConfirms(instance))
+            {
+                return true;
+            }
+
+            return IsValidByLibrary(instance);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Returns whether JsonSchema.Net alone, without the fast path, finds the instance valid.</summary>
+    internal bool IsValidByLibrary(JsonElement instance) => _schema.Evaluate(instance, FlagOptions).IsValid;
+
+    /// <summary>True when the fast path applies to this schema (it uses only the keywords of <see cref="FastValidator"/>).</summary>
+    internal bool HasFastPath => _fast is not null;
+
+    /// <summary>Returns whether the fast path alone confirms <paramref name="instance"/> as valid.</summary>
+    internal bool FastConfirms(JsonElement instance)
+    {
+        try
+        {
+            return _fast!.IsValid(instance);
+        }
+        catch (RegexMatchTimeoutException)
         {
             return false;
         }

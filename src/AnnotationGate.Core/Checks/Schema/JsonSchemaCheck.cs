@@ -187,6 +187,12 @@ public sealed class JsonSchemaCheck : IRecordCheck
         }
 
         var (errors, total) = _schema.Explain(instance, MaxErrorsPerRecord);
+        if (total == 0)
+        {
+            // The fast path was unsure or timed out, and the full validation found no error.
+            return true;
+        }
+
         for (var i = 0; i < errors.Count; i++)
         {
             var more = i == errors.Count - 1 && total > errors.Count

@@ -107,7 +107,8 @@ public static class SchemaCompiler
                     + "Schemas are never fetched over a network: move the referenced schema under $defs in the same file.");
             }
 
-            return new SchemaCompileResult(new CompiledSchema(schema, displayName, dialect), []);
+            var compiled = new CompiledSchema(schema, displayName, dialect, FastValidator.TryCreate(root));
+            return new SchemaCompileResult(compiled, []);
         }
         catch (SchemaRejectedException ex)
         {

@@ -25,6 +25,19 @@ public sealed class JsonSchemaTestSuiteTests(ITestOutputHelper output)
     [Theory]
     [InlineData("draft7", SchemaDialect.Draft07)]
     [InlineData("draft2020-12", SchemaDialect.Draft202012)]
+    public void Fast_path_confirms_only_valid_cases(string folder, SchemaDialect dialect)
+    {
+        var results = TestSuiteRunner.RunFolder(folder, dialect);
+
+        var confirmed = results.Where(r => r.FastConfirmed).ToList();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{folder}: the fast path confirmed {confirmed.Count} of {results.Count} cases"));
+        confirmed.Where(r => !r.Expected).Select(Describe).ShouldBeEmpty();
+        confirmed.Count.ShouldBeGreaterThan(100);
+    }
+
+    [Theory]
+    [InlineData("draft7", SchemaDialect.Draft07)]
+    [InlineData("draft2020-12", SchemaDialect.Draft202012)]
     public void Optional_format_files_have_no_wrong_valid(string folder, SchemaDialect dialect)
     {
         var results = TestSuiteRunner.RunFolder(folder, dialect, Path.Combine("optional", "format"));

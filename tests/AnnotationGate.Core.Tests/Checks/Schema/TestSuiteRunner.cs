@@ -18,7 +18,8 @@ internal enum CaseOutcome
     Rejected,
 }
 
-internal sealed record CaseResult(string File, string Group, string Test, bool Expected, CaseOutcome Outcome, string? Reason);
+/// <summary>One case; <paramref name="FastConfirmed"/> tells whether the fast path alone confirmed it as valid.</summary>
+internal sealed record CaseResult(string File, string Group, string Test, bool Expected, CaseOutcome Outcome, string? Reason, bool FastConfirmed = false);
 
 /// <summary>
 /// Runs files of the official JSON-Schema-Test-Suite through <see cref="SchemaCompiler"/> and
@@ -68,8 +69,10 @@ internal static class TestSuiteRunner
                     continue;
                 }
 
-                var actual = compiled.Schema.IsValid(test.GetProperty("data"));
-                yield return new CaseResult(name, description, testName, expected, OutcomeOf(expected, actual), null);
+                var data = test.GetProperty("data");
+                var actual = compiled.Schema.IsValid(data);
+                var fast = compiled.Schema.HasFastPath && compiled.Schema.FastConfirms(data);
+                yield return new CaseResult(name, description, testName, expected, OutcomeOf(expected, actual), null, fast);
             }
         }
     }
