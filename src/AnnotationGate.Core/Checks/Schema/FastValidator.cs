@@ -128,7 +128,12 @@ internal sealed class FastValidator
 
         private bool TryTypes(JsonElement value)
         {
-            var names = value.ValueKind == JsonValueKind.String ? [value] : value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToArray() : [];
+            JsonElement[] names = value.ValueKind switch
+            {
+                JsonValueKind.String => [value],
+                JsonValueKind.Array => [.. value.EnumerateArray()],
+                _ => [],
+            };
             var kinds = new List<JsonValueKind>();
             foreach (var name in names)
             {
