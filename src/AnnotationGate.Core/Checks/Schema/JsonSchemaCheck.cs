@@ -181,7 +181,7 @@ public sealed class JsonSchemaCheck : IRecordCheck
 
     private bool MatchesSchema(JsonElement instance, string pointerPrefix, DataRecord record, CheckContext context)
     {
-        if (_schema is null || _schema.IsValid(instance))
+        if (_schema is null || Confirms(_schema, instance))
         {
             return true;
         }
@@ -204,6 +204,14 @@ public sealed class JsonSchemaCheck : IRecordCheck
 
         return false;
     }
+
+    /// <summary>
+    /// Returns true when the schema certainly matches. With a fast path, a record it does not confirm
+    /// goes straight to <see cref="CompiledSchema.Explain"/>, which decides, so that a failing record
+    /// is evaluated once by JsonSchema.Net instead of twice.
+    /// </summary>
+    private static bool Confirms(CompiledSchema schema, JsonElement instance) =>
+        schema.HasFastPath ? schema.FastConfirms(instance) : schema.IsValid(instance);
 
     private bool AvoidsForbiddenSchema(JsonElement instance, DataRecord record, CheckContext context)
     {
