@@ -77,6 +77,24 @@ public sealed class CompiledSchema
         }
     }
 
+    /// <summary>
+    /// Validates <paramref name="instance"/> and explains a failure with at most
+    /// <paramref name="maxErrors"/> errors (and the total count). The json-schema check decides with
+    /// this method. With a fast path, a record it does not confirm goes straight to the explaining
+    /// evaluation, so that a failing record is evaluated once by JsonSchema.Net instead of twice.
+    /// </summary>
+    public (bool IsValid, IReadOnlyList<SchemaError> Errors, int Total) Validate(JsonElement instance, int maxErrors)
+    {
+        var confirmed = _fast is not null ? FastConfirms(instance) : IsValid(instance);
+        if (confirmed)
+        {
+            return (true, [], 0);
+        }
+
+        var (errors, total) = Explain(instance, maxErrors);
+        return (total == 0, errors, total);
+    }
+
     /// <summary>Returns whether JsonSchema.Net alone, without the fast path, finds the instance valid.</summary>
     internal bool IsValidByLibrary(JsonElement instance) => _schema.Evaluate(instance, FlagOptions).IsValid;
 

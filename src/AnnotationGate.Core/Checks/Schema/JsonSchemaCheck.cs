@@ -181,15 +181,14 @@ public sealed class JsonSchemaCheck : IRecordCheck
 
     private bool MatchesSchema(JsonElement instance, string pointerPrefix, DataRecord record, CheckContext context)
     {
-        if (_schema is null || Confirms(_schema, instance))
+        if (_schema is null)
         {
             return true;
         }
 
-        var (errors, total) = _schema.Explain(instance, MaxErrorsPerRecord);
-        if (total == 0)
+        var (valid, errors, total) = _schema.Validate(instance, MaxErrorsPerRecord);
+        if (valid)
         {
-            // The fast path was unsure or timed out, and the full validation found no error.
             return true;
         }
 
@@ -204,14 +203,6 @@ public sealed class JsonSchemaCheck : IRecordCheck
 
         return false;
     }
-
-    /// <summary>
-    /// Returns true when the schema certainly matches. With a fast path, a record it does not confirm
-    /// goes straight to <see cref="CompiledSchema.Explain"/>, which decides, so that a failing record
-    /// is evaluated once by JsonSchema.Net instead of twice.
-    /// </summary>
-    private static bool Confirms(CompiledSchema schema, JsonElement instance) =>
-        schema.HasFastPath ? schema.FastConfirms(instance) : schema.IsValid(instance);
 
     private bool AvoidsForbiddenSchema(JsonElement instance, DataRecord record, CheckContext context)
     {
