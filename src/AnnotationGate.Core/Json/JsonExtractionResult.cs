@@ -38,7 +38,9 @@ public sealed class JsonExtractionResult
     /// <summary>True when exactly one JSON value was found as the mode requires.</summary>
     public bool Succeeded => Error is null;
 
-    /// <summary>The extracted value; a standalone element that stays valid after the call. Default on failure.</summary>
+    /// <summary>
+    /// The extracted value, a standalone element that stays valid after the call; default on failure.
+    /// </summary>
     public JsonElement Value { get; }
 
     /// <summary>Why extraction failed; null on success.</summary>

@@ -14,6 +14,8 @@ public static class JsonExtractor
 {
     private const string Fence = "```";
     private const int ExcerptLength = 40;
+    private const string OnlyJson = "Have the model return only the JSON, or set json: embedded.";
+    private const string OnlyFencedJson = "Have the model return only the fenced JSON, or set json: embedded.";
 
     /// <summary>Maximum JSON values the embedded scan counts before it stops.</summary>
     private const int MaxValuesCounted = 20;
@@ -43,7 +45,8 @@ public static class JsonExtractor
             && TryParse(fence.Content, out _, out _))
         {
             return JsonExtractionResult.Failure(JsonExtractionError.FencedInStrictMode,
-                $"The output is valid JSON inside a code fence, but strict mode requires bare JSON (the fence opens with '{Quote(fence.OpeningLine)}'). "
+                "The output is valid JSON inside a code fence, but strict mode requires bare JSON "
+                + $"(the fence opens with '{Quote(fence.OpeningLine)}'). "
                 + "Have the model return the JSON alone, or set json: fenced.");
         }
 
@@ -55,7 +58,9 @@ public static class JsonExtractor
         var fenceAt = trimmed.IndexOf(Fence, StringComparison.Ordinal);
         if (fenceAt < 0)
         {
-            var found = TryParse(trimmed, out _, out _) ? "bare JSON without a fence" : $"no code fence in '{Quote(trimmed)}'";
+            var found = TryParse(trimmed, out _, out _)
+                ? "bare JSON without a fence"
+                : $"no code fence in '{Quote(trimmed)}'";
             return JsonExtractionResult.Failure(JsonExtractionError.NotJson,
                 $"The output is {found}, but json: fenced requires one ```json block around the whole output. "
                 + "Fence the JSON, or set json: strict or json: embedded.");
@@ -63,7 +68,7 @@ public static class JsonExtractor
 
         if (fenceAt > 0)
         {
-            return TextAround(trimmed[..fenceAt], "before the code fence", "Have the model return only the fenced JSON, or set json: embedded.");
+            return TextAround(trimmed[..fenceAt], "before the code fence", OnlyFencedJson);
         }
 
         return ExtractFromFence(ParseFence(trimmed));
@@ -74,7 +79,8 @@ public static class JsonExtractor
         if (!fence.Closed)
         {
             return JsonExtractionResult.Failure(JsonExtractionError.NotJson,
-                $"The code fence '{Quote(fence.OpeningLine)}' is never closed with ```. Close the fence after the JSON.");
+                $"The code fence '{Quote(fence.OpeningLine)}' is never closed with ```. "
+                + "Close the fence after the JSON.");
         }
 
         if (fence.Info.Length > 0 && !fence.Info.Equals("json", StringComparison.OrdinalIgnoreCase))
@@ -89,9 +95,10 @@ public static class JsonExtractor
             var second = fence.TextAfter.Contains(Fence, StringComparison.Ordinal);
             return second
                 ? JsonExtractionResult.Failure(JsonExtractionError.SeveralJsonValues,
-                    $"The output holds several code fences (the second near '{Quote(fence.TextAfter)}'); exactly one ```json block is expected. "
+                    $"The output holds several code fences (the second near '{Quote(fence.TextAfter)}'); "
+                    + "exactly one ```json block is expected. "
                     + "Have the model return one JSON value.")
-                : TextAround(fence.TextAfter, "after the code fence", "Have the model return only the fenced JSON, or set json: embedded.");
+                : TextAround(fence.TextAfter, "after the code fence", OnlyFencedJson);
         }
 
         if (TryParse(fence.Content, out var value, out var parseError))
@@ -114,13 +121,16 @@ public static class JsonExtractor
         return values.Count switch
         {
             0 => JsonExtractionResult.Failure(JsonExtractionError.NotJson,
-                $"No JSON object or array was found in the output '{Quote(trimmed)}'. Have the model include one JSON value."),
+                $"No JSON object or array was found in the output '{Quote(trimmed)}'. "
+                + "Have the model include one JSON value."),
             1 => JsonExtractionResult.Success(values[0].Value),
             _ => SeveralValues(trimmed, values),
         };
     }
 
-    /// <summary>Explains why text that is not one JSON value failed: several values, text around one, or no JSON.</summary>
+    /// <summary>
+    /// Explains why text that is not one JSON value failed: several values, text around one, or no JSON.
+    /// </summary>
     private static JsonExtractionResult Classify(string trimmed, JsonException? parseError, string requirement)
     {
         var values = FindValues(trimmed);
@@ -134,8 +144,8 @@ public static class JsonExtractor
             var (start, end, _) = values[0];
             var before = trimmed[..start].Trim();
             return before.Length > 0
-                ? TextAround(before, "before the JSON value", "Have the model return only the JSON, or set json: embedded.")
-                : TextAround(trimmed[end..].Trim(), "after the JSON value", "Have the model return only the JSON, or set json: embedded.");
+                ? TextAround(before, "before the JSON value", OnlyJson)
+                : TextAround(trimmed[end..].Trim(), "after the JSON value", OnlyJson);
         }
 
         var where = parseError is { LineNumber: { } line, BytePositionInLine: { } position }
@@ -148,7 +158,9 @@ public static class JsonExtractor
 
     private static JsonExtractionResult SeveralValues(string text, List<(int Start, int End, JsonElement Value)> values)
     {
-        var count = values.Count >= MaxValuesCounted ? $"{MaxValuesCounted} or more" : values.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var count = values.Count >= MaxValuesCounted
+            ? $"{MaxValuesCounted} or more"
+            : values.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var first = text[values[0].Start..values[0].End];
         var second = text[values[1].Start..values[1].End];
         return JsonExtractionResult.Failure(JsonExtractionError.SeveralJsonValues,
@@ -244,7 +256,7 @@ public static class JsonExtractor
         return -1;
     }
 
-    /// <summary>Returns the index of the quote that ends the string opened at <paramref name="quote"/>, or -1.</summary>
+    /// <summary>Returns the index of the quote that closes the string at <paramref name="quote"/>, or -1.</summary>
     private static int EndOfString(string text, int quote)
     {
         for (var i = quote + 1; i < text.Length; i++)
@@ -290,10 +302,13 @@ public static class JsonExtractor
             afterClose++;
         }
 
-        return new FenceParts(openingLine, info, trimmed[(newline + 1)..close], Closed: true, trimmed[afterClose..].Trim());
+        var content = trimmed[(newline + 1)..close];
+        return new FenceParts(openingLine, info, content, Closed: true, trimmed[afterClose..].Trim());
     }
 
-    /// <summary>Returns the start of the first line at or after <paramref name="from"/> made of a closing fence, or -1.</summary>
+    /// <summary>
+    /// Returns the start of the first line at or after <paramref name="from"/> that is a closing fence, or -1.
+    /// </summary>
     private static int FindClosingFence(string text, int from, int ticks)
     {
         var fence = new string('`', ticks);

@@ -5,8 +5,8 @@ using Json.Schema;
 namespace AnnotationGate.Core.Checks.Schema;
 
 /// <summary>One reason an instance does not match a schema.</summary>
-/// <param name="InstancePointer">JSON Pointer of the failing value inside the instance; empty for the whole instance.</param>
-/// <param name="SchemaPointer">Evaluation path of the failing keyword in the schema, such as <c>/properties/name/maxLength</c>.</param>
+/// <param name="InstancePointer">JSON Pointer of the failing value; empty for the whole instance.</param>
+/// <param name="SchemaPointer">Evaluation path of the failing keyword, such as <c>/properties/a/maxLength</c>.</param>
 /// <param name="Keyword">The failing keyword, such as <c>maxLength</c>.</param>
 /// <param name="Message">The validator's explanation.</param>
 public sealed record SchemaError(string InstancePointer, string SchemaPointer, string Keyword, string Message);
@@ -98,7 +98,7 @@ public sealed class CompiledSchema
     /// <summary>Returns whether JsonSchema.Net alone, without the fast path, finds the instance valid.</summary>
     internal bool IsValidByLibrary(JsonElement instance) => _schema.Evaluate(instance, FlagOptions).IsValid;
 
-    /// <summary>True when the fast path applies to this schema (it uses only the keywords of <see cref="FastValidator"/>).</summary>
+    /// <summary>True when the schema uses only the keywords of <see cref="FastValidator"/>.</summary>
     internal bool HasFastPath => _fast is not null;
 
     /// <summary>Returns whether the fast path alone confirms <paramref name="instance"/> as valid.</summary>
@@ -127,7 +127,9 @@ public sealed class CompiledSchema
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return ([new SchemaError("", "", "", $"The validator failed on this value ({ex.GetType().Name}: {ex.Message})")], 1);
+            var message = $"The validator failed on this value ({ex.GetType().Name}: {ex.Message})";
+            var failure = new SchemaError("", "", "", message);
+            return ([failure], 1);
         }
 
         if (results.IsValid)

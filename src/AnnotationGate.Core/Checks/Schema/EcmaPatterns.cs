@@ -11,7 +11,7 @@ namespace AnnotationGate.Core.Checks.Schema;
 /// </summary>
 internal static class EcmaPatterns
 {
-    /// <summary>The whitespace and line terminators of ECMAScript's <c>\s</c> that .NET's ECMAScript mode lacks.</summary>
+    /// <summary>Whitespace and line terminators of ECMAScript's <c>\s</c> that .NET's ECMAScript mode lacks.</summary>
     private const string ExtraWhitespace = @"\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
 
     /// <summary>
@@ -57,7 +57,7 @@ internal static class EcmaPatterns
         return result.ToString();
     }
 
-    /// <summary>Rewrites every <c>pattern</c> and <c>patternProperties</c> key in a schema document, in place.</summary>
+    /// <summary>Rewrites every <c>pattern</c> and <c>patternProperties</c> key of a schema, in place.</summary>
     public static void RewriteSchema(JsonNode? schema, SchemaDialect dialect)
     {
         if (schema is not JsonObject obj)
@@ -131,7 +131,8 @@ internal static class EcmaPatterns
 
         if (negated)
         {
-            problem = @"it uses \S inside a character class, where .NET would miss ECMAScript's non-ASCII whitespace; write the class without \S, for example [^\s] instead of [\S]";
+            problem = @"it uses \S inside a character class, where .NET would miss ECMAScript's non-ASCII whitespace; "
+                + @"write the class without \S, for example [^\s] instead of [\S]";
             return false;
         }
 

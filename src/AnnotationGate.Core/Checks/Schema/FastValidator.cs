@@ -105,17 +105,21 @@ internal sealed class FastValidator
         private bool TryAdd(string keyword, JsonElement value) => keyword switch
         {
             "type" => TryTypes(value),
-            "enum" => value.ValueKind == JsonValueKind.Array && (_enum = [.. value.EnumerateArray().Select(v => v.Clone())]) is not null,
+            "enum" => value.ValueKind == JsonValueKind.Array
+                && (_enum = [.. value.EnumerateArray().Select(v => v.Clone())]) is not null,
             "const" => (_enum = [value.Clone()]) is not null,
-            "required" => value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String)
+            "required" => value.ValueKind == JsonValueKind.Array
+                && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String)
                 && (_required = [.. value.EnumerateArray().Select(v => v.GetString()!)]) is not null,
             "properties" => TryProperties(value),
             "additionalProperties" => (_additional = TryCompile(value)) is not null,
             "items" => (_items = TryCompile(value)) is not null,
             "minimum" => value.TryGetDecimal(out var min) && (_minimum = min) is not null,
             "maximum" => value.TryGetDecimal(out var max) && (_maximum = max) is not null,
-            "exclusiveMinimum" => value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var xmin) && (_exclusiveMinimum = xmin) is not null,
-            "exclusiveMaximum" => value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var xmax) && (_exclusiveMaximum = xmax) is not null,
+            "exclusiveMinimum" => value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var xmin)
+                && (_exclusiveMinimum = xmin) is not null,
+            "exclusiveMaximum" => value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var xmax)
+                && (_exclusiveMaximum = xmax) is not null,
             "minLength" => TryCount(value, out _minLength),
             "maxLength" => TryCount(value, out _maxLength),
             "minItems" => TryCount(value, out _minItems),
@@ -259,7 +263,9 @@ internal sealed class FastValidator
                     return false;
                 }
 
-                var child = _properties is not null && _properties.TryGetValue(property.Name, out var declared) ? declared : _additional;
+                var child = _properties is not null && _properties.TryGetValue(property.Name, out var declared)
+                    ? declared
+                    : _additional;
                 if (child is not null && !child.Confirms(property.Value))
                 {
                     return false;

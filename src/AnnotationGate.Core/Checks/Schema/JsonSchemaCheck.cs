@@ -26,7 +26,12 @@ public sealed class JsonSchemaCheck : IRecordCheck
     private long _failed;
     private int _fieldFound;
 
-    private JsonSchemaCheck(string id, JsonSchemaCheckConfig config, FieldPath? field, CompiledSchema? schema, CompiledSchema? forbidden)
+    private JsonSchemaCheck(
+        string id,
+        JsonSchemaCheckConfig config,
+        FieldPath? field,
+        CompiledSchema? schema,
+        CompiledSchema? forbidden)
     {
         Id = id;
         _config = config;
@@ -40,14 +45,17 @@ public sealed class JsonSchemaCheck : IRecordCheck
 
     public string Dataset => _config.Dataset;
 
-    /// <summary>Creates the check, or records configuration errors in <paramref name="setup"/> and returns null.</summary>
+    /// <summary>
+    /// Creates the check, or records configuration errors in <paramref name="setup"/> and returns null.
+    /// </summary>
     public static JsonSchemaCheck? Create(JsonSchemaCheckConfig config, CheckSetup setup)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(setup);
         if (config.Schema is null && config.ForbiddenSchema is null)
         {
-            setup.Fail("schema", "A json-schema check needs schema, forbidden-schema or both. Add the path of a JSON Schema file.");
+            setup.Fail("schema",
+                "A json-schema check needs schema, forbidden-schema or both. Add the path of a JSON Schema file.");
             return null;
         }
 
@@ -86,7 +94,8 @@ public sealed class JsonSchemaCheck : IRecordCheck
         if (fieldMissingEverywhere)
         {
             context.Report(RuleCatalog.FieldNeverFound,
-                $"Field '{_field}' was not found in any of the {checkedCount.ToString(CultureInfo.InvariantCulture)} records of dataset '{Dataset}', "
+                $"Field '{_field}' was not found in any of the {checkedCount.ToString(CultureInfo.InvariantCulture)} "
+                + $"records of dataset '{Dataset}', "
                 + "so no output was validated. Check the field path for a typo.",
                 dataset: Dataset);
         }
@@ -99,7 +108,15 @@ public sealed class JsonSchemaCheck : IRecordCheck
             RecordsChecked = checkedCount,
             RecordsFailed = failed,
             Summary = Summary(checkedCount, failed),
-            Metrics = [new Metric("schema-pass-rate", passRate) { Check = Id, Count = checkedCount, Defined = checkedCount > 0 }],
+            Metrics =
+            [
+                new Metric("schema-pass-rate", passRate)
+                {
+                    Check = Id,
+                    Count = checkedCount,
+                    Defined = checkedCount > 0,
+                },
+            ],
         };
     }
 
@@ -132,7 +149,11 @@ public sealed class JsonSchemaCheck : IRecordCheck
     }
 
     /// <summary>Finds the JSON to validate; reports a finding and returns false when there is none.</summary>
-    private bool TryGetInstance(DataRecord record, CheckContext context, out JsonElement instance, out string pointerPrefix)
+    private bool TryGetInstance(
+        DataRecord record,
+        CheckContext context,
+        out JsonElement instance,
+        out string pointerPrefix)
     {
         pointerPrefix = "";
         instance = record.Root;
@@ -144,7 +165,8 @@ public sealed class JsonSchemaCheck : IRecordCheck
         if (!_field.TryResolve(record.Root, out var value))
         {
             context.Report(RuleCatalog.ValueNotText,
-                $"The record has no field '{_field}', so its output cannot be validated. Add the field, or fix the field path.",
+                $"The record has no field '{_field}', so its output cannot be validated. "
+                + "Add the field, or fix the field path.",
                 record, Dataset, _fieldPointer);
             return false;
         }
@@ -160,7 +182,8 @@ public sealed class JsonSchemaCheck : IRecordCheck
                 return TryExtract(value.GetString()!, record, context, out instance);
             default:
                 context.Report(RuleCatalog.ValueNotText,
-                    $"Field '{_field}' holds {Describe(value)}, not JSON text or a JSON object or array. Store the output as text or JSON.",
+                    $"Field '{_field}' holds {Describe(value)}, not JSON text or a JSON object or array. "
+                    + "Store the output as text or JSON.",
                     record, Dataset, _fieldPointer);
                 return false;
         }
@@ -195,7 +218,7 @@ public sealed class JsonSchemaCheck : IRecordCheck
         for (var i = 0; i < errors.Count; i++)
         {
             var more = i == errors.Count - 1 && total > errors.Count
-                ? $" This record has {(total - errors.Count).ToString(CultureInfo.InvariantCulture)} more schema errors."
+                ? $" This record has {(total - errors.Count).ToString(CultureInfo.InvariantCulture)} more errors."
                 : "";
             context.Report(RuleCatalog.SchemaViolation, Describe(errors[i], instance) + more, record, Dataset,
                 pointerPrefix + errors[i].InstancePointer);
@@ -212,7 +235,8 @@ public sealed class JsonSchemaCheck : IRecordCheck
         }
 
         context.Report(RuleCatalog.ForbiddenSchemaMatched,
-            $"The output matches forbidden schema '{_forbidden.DisplayName}', so it contains what that schema describes: "
+            $"The output matches forbidden schema '{_forbidden.DisplayName}', "
+            + "so it contains what that schema describes: "
             + $"'{JsonExtractor.Quote(instance.GetRawText())}'. Change the output so that it no longer matches.",
             record, Dataset, _fieldPointer);
         return false;
@@ -237,5 +261,6 @@ public sealed class JsonSchemaCheck : IRecordCheck
     };
 
     private static string Summary(long checkedCount, long failed) =>
-        string.Create(CultureInfo.InvariantCulture, $"{checkedCount - failed} of {checkedCount} outputs passed the schema check.");
+        string.Create(CultureInfo.InvariantCulture,
+            $"{checkedCount - failed} of {checkedCount} outputs passed the schema check.");
 }

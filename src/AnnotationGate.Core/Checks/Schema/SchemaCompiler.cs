@@ -24,7 +24,7 @@ public sealed class SchemaCompileOptions
     internal bool RejectUnreliableFormats { get; init; } = true;
 }
 
-/// <summary>Outcome of <see cref="SchemaCompiler.Compile"/>: a schema ready to validate, or why it was rejected.</summary>
+/// <summary>Outcome of <see cref="SchemaCompiler.Compile"/>: a schema ready to use, or why it is rejected.</summary>
 public sealed class SchemaCompileResult
 {
     internal SchemaCompileResult(CompiledSchema? schema, IReadOnlyList<SchemaProblem> problems)
@@ -36,7 +36,7 @@ public sealed class SchemaCompileResult
     /// <summary>The compiled schema; null when <see cref="Problems"/> is not empty.</summary>
     public CompiledSchema? Schema { get; }
 
-    /// <summary>Why the schema was rejected: invalid JSON, unsupported dialect, or keywords the validator would skip.</summary>
+    /// <summary>Why the schema is rejected: invalid JSON, another dialect, or keywords that would be skipped.</summary>
     public IReadOnlyList<SchemaProblem> Problems { get; }
 }
 
@@ -47,9 +47,10 @@ public sealed class SchemaCompileResult
 /// </summary>
 public static class SchemaCompiler
 {
-    private static readonly ConcurrentDictionary<(string Name, SchemaDialect Dialect, string Text), SchemaCompileResult> Cache = new();
+    private static readonly ConcurrentDictionary<(string Name, SchemaDialect Dialect, string Text), SchemaCompileResult>
+        Cache = new();
 
-    /// <summary>Compiles <paramref name="text"/>; <paramref name="displayName"/> names the schema in messages.</summary>
+    /// <summary>Compiles <paramref name="text"/>, named <paramref name="displayName"/> in messages.</summary>
     public static SchemaCompileResult Compile(string text, string displayName, SchemaCompileOptions? options = null)
     {
         options ??= new SchemaCompileOptions();
@@ -58,7 +59,9 @@ public static class SchemaCompiler
             return CompileUncached(text, displayName, options);
         }
 
-        return Cache.GetOrAdd((displayName, options.DefaultDialect, text), key => CompileUncached(key.Text, key.Name, options));
+        return Cache.GetOrAdd(
+            (displayName, options.DefaultDialect, text),
+            key => CompileUncached(key.Text, key.Name, options));
     }
 
     private static SchemaCompileResult CompileUncached(string text, string displayName, SchemaCompileOptions options)
@@ -87,7 +90,11 @@ public static class SchemaCompiler
         return Build(root, displayName, dialect, options);
     }
 
-    private static SchemaCompileResult Build(JsonElement root, string displayName, SchemaDialect dialect, SchemaCompileOptions options)
+    private static SchemaCompileResult Build(
+        JsonElement root,
+        string displayName,
+        SchemaDialect dialect,
+        SchemaCompileOptions options)
     {
         root = WithEcmaPatterns(root, dialect);
         var registry = new SchemaRegistry();
@@ -104,7 +111,8 @@ public static class SchemaCompiler
             {
                 return Rejected("", "$ref",
                     $"Schema '{displayName}' has a $ref to '{missing}', which cannot be resolved. "
-                    + "Schemas are never fetched over a network: move the referenced schema under $defs in the same file.");
+                    + "Schemas are never fetched over a network: "
+                    + "move the referenced schema under $defs in the same file.");
             }
 
             var compiled = new CompiledSchema(schema, displayName, dialect, FastValidator.TryCreate(root));
@@ -120,9 +128,12 @@ public static class SchemaCompiler
                 $"Schema '{displayName}' has a $ref that cannot be resolved ({ex.Message}). "
                 + "Schemas are never fetched over a network: move the referenced schema under $defs in the same file.");
         }
-        catch (Exception ex) when (ex is JsonSchemaException or ArgumentException or JsonException or InvalidOperationException)
+        catch (Exception ex)
+            when (ex is JsonSchemaException or ArgumentException or JsonException or InvalidOperationException)
         {
-            return Rejected("", "", $"Schema '{displayName}' is not a valid {SchemaDialects.NameOf(dialect)} schema: {ex.Message} Fix the file.");
+            var dialectName = SchemaDialects.NameOf(dialect);
+            return Rejected("", "",
+                $"Schema '{displayName}' is not a valid {dialectName} schema: {ex.Message} Fix the file.");
         }
     }
 
@@ -131,7 +142,10 @@ public static class SchemaCompiler
     /// registry can supply. JsonSchema.Net resolves references only during evaluation, so without this
     /// walk such a schema would load and then fail (as invalid) on every record.
     /// </summary>
-    private static string? FindUnresolvedReference(JsonSchemaNode node, SchemaRegistry registry, HashSet<JsonSchemaNode> visited)
+    private static string? FindUnresolvedReference(
+        JsonSchemaNode node,
+        SchemaRegistry registry,
+        HashSet<JsonSchemaNode> visited)
     {
         if (!visited.Add(node))
         {
@@ -145,10 +159,13 @@ public static class SchemaCompiler
                 var document = registry.Get(new Uri(target.GetLeftPart(UriPartial.Query)));
                 if (document is null)
                 {
-                    return keyword.RawValue.ValueKind == JsonValueKind.String ? keyword.RawValue.GetString() : target.ToString();
+                    return keyword.RawValue.ValueKind == JsonValueKind.String
+                        ? keyword.RawValue.GetString()
+                        : target.ToString();
                 }
 
-                if (document is JsonSchema referenced && FindUnresolvedReference(referenced.Root, registry, visited) is { } deeper)
+                if (document is JsonSchema referenced
+                    && FindUnresolvedReference(referenced.Root, registry, visited) is { } deeper)
                 {
                     return deeper;
                 }
@@ -167,7 +184,11 @@ public static class SchemaCompiler
     }
 
     /// <summary>Builds a referenced document served from memory, inspecting it like the schema itself.</summary>
-    private static JsonSchema? FetchDocument(Uri uri, IReadOnlyDictionary<Uri, string> documents, SchemaDialect referrer, SchemaRegistry registry)
+    private static JsonSchema? FetchDocument(
+        Uri uri,
+        IReadOnlyDictionary<Uri, string> documents,
+        SchemaDialect referrer,
+        SchemaRegistry registry)
     {
         var withoutFragment = new Uri(uri.GetLeftPart(UriPartial.Query));
         if (!documents.TryGetValue(withoutFragment, out var text))
@@ -192,7 +213,7 @@ public static class SchemaCompiler
         return JsonSchema.Build(WithEcmaPatterns(root, dialect), options, withoutFragment);
     }
 
-    /// <summary>Returns the schema with its patterns translated by <see cref="EcmaPatterns"/>; unchanged when it has none.</summary>
+    /// <summary>Returns the schema with its patterns translated by <see cref="EcmaPatterns"/>.</summary>
     private static JsonElement WithEcmaPatterns(JsonElement root, SchemaDialect dialect)
     {
         var text = root.GetRawText();
@@ -206,7 +227,12 @@ public static class SchemaCompiler
         return JsonElement.Parse(node!.ToJsonString());
     }
 
-    private static bool TryDetectDialect(JsonElement root, string displayName, SchemaDialect fallback, out SchemaDialect dialect, out SchemaProblem problem)
+    private static bool TryDetectDialect(
+        JsonElement root,
+        string displayName,
+        SchemaDialect fallback,
+        out SchemaDialect dialect,
+        out SchemaProblem problem)
     {
         dialect = fallback;
         problem = null!;
@@ -223,7 +249,8 @@ public static class SchemaCompiler
 
         problem = new SchemaProblem("", "$schema",
             $"Schema '{displayName}' declares $schema {declared.GetRawText()}, which is not supported. "
-            + $"Use \"{SchemaDialects.UriOf(SchemaDialect.Draft202012)}\" or \"{SchemaDialects.UriOf(SchemaDialect.Draft07)}\", "
+            + $"Use \"{SchemaDialects.UriOf(SchemaDialect.Draft202012)}\" "
+            + $"or \"{SchemaDialects.UriOf(SchemaDialect.Draft07)}\", "
             + "or remove $schema for 2020-12.");
         return false;
     }
@@ -234,7 +261,8 @@ public static class SchemaCompiler
     private static SchemaCompileResult Rejected(string pointer, string keyword, string message) =>
         new(null, [new SchemaProblem(pointer, keyword, message)]);
 
-    private sealed class SchemaRejectedException(IReadOnlyList<SchemaProblem> problems) : Exception("The referenced schema was rejected.")
+    private sealed class SchemaRejectedException(IReadOnlyList<SchemaProblem> problems)
+        : Exception("The referenced schema was rejected.")
     {
         public IReadOnlyList<SchemaProblem> Problems { get; } = problems;
     }

@@ -71,7 +71,8 @@ public static class SchemaFormats
 
         public override bool Validate(JsonElement element, out string? errorMessage)
         {
-            if (_singleLine && element.ValueKind == JsonValueKind.String && element.GetString()!.AsSpan().IndexOfAny('\n', '\r') >= 0)
+            if (_singleLine && element.ValueKind == JsonValueKind.String
+                && element.GetString()!.AsSpan().IndexOfAny('\n', '\r') >= 0)
             {
                 errorMessage = $"Value contains a line break, which a '{Key}' value never does";
                 return false;

@@ -31,7 +31,11 @@ internal sealed class SchemaInspector
     }
 
     /// <summary>Returns the problems of the schema rooted at <paramref name="root"/>, in document order.</summary>
-    public static IReadOnlyList<SchemaProblem> Inspect(JsonElement root, string displayName, SchemaDialect dialect, bool rejectUnreliableFormats)
+    public static IReadOnlyList<SchemaProblem> Inspect(
+        JsonElement root,
+        string displayName,
+        SchemaDialect dialect,
+        bool rejectUnreliableFormats)
     {
         var inspector = new SchemaInspector(displayName, dialect, rejectUnreliableFormats);
         inspector.VisitSchema(root, "", isRoot: true);
@@ -64,8 +68,10 @@ internal sealed class SchemaInspector
             if (hasRef && name != "$ref" && !SchemaKeywords.InertBesideRef.Contains(name))
             {
                 Report(pointer, name,
-                    $"uses keyword '{name}' beside $ref at {Where(pointer)}, and draft-07 ignores every keyword beside $ref. "
-                    + "Put the $ref and the other keywords in separate allOf entries, or switch the schema to 2020-12.");
+                    $"uses keyword '{name}' beside $ref at {Where(pointer)}, "
+                    + "and draft-07 ignores every keyword beside $ref. "
+                    + "Put the $ref and the other keywords in separate allOf entries, "
+                    + "or switch the schema to 2020-12.");
                 continue;
             }
 
@@ -94,7 +100,8 @@ internal sealed class SchemaInspector
             case "$schema" when !isRoot && value.ValueKind == JsonValueKind.String
                 && SchemaDialects.FromUri(value.GetString()!) != _dialect:
                 Report(pointer, keyword,
-                    $"sets $schema '{value.GetString()}' at {Where(pointer)}, another dialect than the schema root ({SchemaDialects.NameOf(_dialect)}). "
+                    $"sets $schema '{value.GetString()}' at {Where(pointer)}, "
+                    + $"another dialect than the schema root ({SchemaDialects.NameOf(_dialect)}). "
                     + "Keep the whole schema in one dialect.");
                 break;
         }
@@ -111,7 +118,8 @@ internal sealed class SchemaInspector
                 var index = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    VisitSchema(item, Append(pointer, index++.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    var token = index++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    VisitSchema(item, Append(pointer, token));
                 }
 
                 break;
@@ -133,7 +141,8 @@ internal sealed class SchemaInspector
         var hint = SchemaKeywords.HintFor(keyword, _dialect)
             ?? "Fix the spelling or remove it; vendor extensions must start with 'x-'.";
         Report(pointer, keyword,
-            $"uses keyword '{keyword}' at {Where(pointer)}, which the validator does not enforce in {SchemaDialects.NameOf(_dialect)}. {hint}");
+            $"uses keyword '{keyword}' at {Where(pointer)}, "
+            + $"which the validator does not enforce in {SchemaDialects.NameOf(_dialect)}. {hint}");
     }
 
     private void CheckFormat(string format, string pointer)
@@ -145,7 +154,8 @@ internal sealed class SchemaInspector
 
         var enforced = string.Join(", ", SchemaFormats.Enforced.Order(StringComparer.Ordinal));
         Report(pointer, "format",
-            $"uses format '{format}' at {Where(pointer)}, which the gate cannot enforce reliably (its validation accepts some invalid values or does not exist). "
+            $"uses format '{format}' at {Where(pointer)}, which the gate cannot enforce reliably "
+            + "(its validation accepts some invalid values or does not exist). "
             + $"Use a pattern instead, or one of the enforced formats: {enforced}.");
     }
 
@@ -154,7 +164,9 @@ internal sealed class SchemaInspector
         var translated = EcmaPatterns.Translate(pattern, out var problem);
         if (translated is null)
         {
-            Report(pointer, keyword, $"has {keyword} '{pattern}' at {Where(pointer)}, which the gate cannot enforce as ECMAScript does: {problem}.");
+            Report(pointer, keyword,
+                $"has {keyword} '{pattern}' at {Where(pointer)}, "
+                + $"which the gate cannot enforce as ECMAScript does: {problem}.");
             return;
         }
 
@@ -167,7 +179,8 @@ internal sealed class SchemaInspector
         catch (ArgumentException ex)
         {
             Report(pointer, keyword,
-                $"has {keyword} '{pattern}' at {Where(pointer)}, which is not a valid regular expression here ({ex.Message}). "
+                $"has {keyword} '{pattern}' at {Where(pointer)}, "
+                + $"which is not a valid regular expression here ({ex.Message}). "
                 + "Write it with ECMAScript syntax that .NET supports; for example \\p{L} instead of \\p{Letter}.");
         }
     }

@@ -5,7 +5,7 @@ namespace AnnotationGate.Core.Checks.Schema;
 /// <summary>What the value of a schema keyword holds, so that the inspector knows where subschemas are.</summary>
 internal enum KeywordValue
 {
-    /// <summary>Not a schema: a number, string, array of names, or instance data (<c>enum</c>, <c>const</c>, <c>default</c>).</summary>
+    /// <summary>Not a schema: a number, a string, names, or instance data (<c>enum</c>, <c>const</c>).</summary>
     Plain,
 
     /// <summary>One subschema.</summary>
@@ -44,7 +44,8 @@ internal static class SchemaKeywords
     [
         ("$ref", KeywordValue.Plain), ("type", KeywordValue.Plain), ("enum", KeywordValue.Plain),
         ("const", KeywordValue.Plain), ("multipleOf", KeywordValue.Plain), ("maximum", KeywordValue.Plain),
-        ("exclusiveMaximum", KeywordValue.Plain), ("minimum", KeywordValue.Plain), ("exclusiveMinimum", KeywordValue.Plain),
+        ("exclusiveMaximum", KeywordValue.Plain), ("minimum", KeywordValue.Plain),
+        ("exclusiveMinimum", KeywordValue.Plain),
         ("maxLength", KeywordValue.Plain), ("minLength", KeywordValue.Plain), ("pattern", KeywordValue.Plain),
         ("maxItems", KeywordValue.Plain), ("minItems", KeywordValue.Plain), ("uniqueItems", KeywordValue.Plain),
         ("maxProperties", KeywordValue.Plain), ("minProperties", KeywordValue.Plain), ("required", KeywordValue.Plain),
@@ -83,14 +84,16 @@ internal static class SchemaKeywords
     /// subschemas. Any other keyword beside a draft-07 <c>$ref</c> is skipped by every validator.
     /// </summary>
     internal static readonly FrozenSet<string> InertBesideRef = FrozenSet.ToFrozenSet(
-        ["$schema", "$id", "$comment", "title", "description", "default", "examples", "readOnly", "writeOnly", "definitions"],
+        ["$schema", "$id", "$comment", "title", "description", "default", "examples", "readOnly", "writeOnly",
+            "definitions"],
         StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, KeywordValue> Draft07 = Build(Annotations, Shared, Draft07Only);
 
-    private static readonly FrozenDictionary<string, KeywordValue> Draft202012 = Build(Annotations, Shared, Draft202012Only);
+    private static readonly FrozenDictionary<string, KeywordValue> Draft202012 =
+        Build(Annotations, Shared, Draft202012Only);
 
-    /// <summary>Returns the keywords the validator enforces (or that only annotate) in <paramref name="dialect"/>.</summary>
+    /// <summary>Returns the keywords enforced (or only annotating) in <paramref name="dialect"/>.</summary>
     public static FrozenDictionary<string, KeywordValue> For(SchemaDialect dialect) =>
         dialect == SchemaDialect.Draft07 ? Draft07 : Draft202012;
 
@@ -101,7 +104,8 @@ internal static class SchemaKeywords
     public static string? HintFor(string keyword, SchemaDialect dialect) => keyword switch
     {
         "contentMediaType" or "contentEncoding" or "contentSchema" =>
-            "Content keywords are annotations that no validation enforces; decode and check the content in a separate check, or remove the keyword.",
+            "Content keywords are annotations that no validation enforces; "
+                + "decode and check the content in a separate check, or remove the keyword.",
         "dependencies" when dialect == SchemaDialect.Draft202012 =>
             "In 2020-12 'dependencies' was split into 'dependentRequired' and 'dependentSchemas'; use those.",
         "additionalItems" when dialect == SchemaDialect.Draft202012 =>
