@@ -12,7 +12,7 @@ public enum JsonExtractionError
     /// <summary>The output is valid JSON inside a code fence, but strict mode requires bare JSON (AG1003).</summary>
     FencedInStrictMode,
 
-    /// <summary>The output holds more than one JSON value (AG1004).</summary>
+    /// <summary>The output contains more than one JSON value (AG1004).</summary>
     SeveralJsonValues,
 
     /// <summary>The output has text before or after its one JSON value (AG1005).</summary>

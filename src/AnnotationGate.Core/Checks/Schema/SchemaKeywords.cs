@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace AnnotationGate.Core.Checks.Schema;
 
-/// <summary>What the value of a schema keyword holds, so that the inspector knows where subschemas are.</summary>
+/// <summary>Shape of a schema keyword's value, which tells the inspector where subschemas are.</summary>
 internal enum KeywordValue
 {
     /// <summary>Not a schema: a number, a string, names, or instance data (<c>enum</c>, <c>const</c>).</summary>
@@ -74,8 +74,8 @@ internal static class SchemaKeywords
         ("dependentSchemas", KeywordValue.SchemaMap), ("unevaluatedItems", KeywordValue.Schema),
         ("unevaluatedProperties", KeywordValue.Schema),
 
-        // Not a 2020-12 keyword, but its meta-schema keeps it so that old schemas still work as a place
-        // for subschemas; it asserts nothing, and $ref can point into it.
+        // Not a 2020-12 keyword, but its meta-schema keeps it as a place for subschemas of old schemas.
+        // It asserts nothing, and $ref can point into it.
         ("definitions", KeywordValue.SchemaMap),
     ];
 
