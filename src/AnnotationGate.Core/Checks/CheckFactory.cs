@@ -19,6 +19,7 @@ public static class CheckFactory
         LengthCheckConfig length => LengthCheck.Create(length, setup),
         RequiredFieldsCheckConfig required => RequiredFieldsCheck.Create(required, setup),
         PatternCheckConfig pattern => PatternCheck.Create(pattern, setup),
+        JsonSchemaCheckConfig jsonSchema => Schema.JsonSchemaCheck.Create(jsonSchema, setup),
         _ => Unsupported(config, setup),
     };
 
