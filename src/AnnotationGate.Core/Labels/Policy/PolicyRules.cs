@@ -171,7 +171,7 @@ internal sealed partial class PolicyRules
                 Report(RuleCatalog.LlmLabelsUnderReviewed, d,
                     $"Dataset '{d.Dataset}' has {Count(llm.Reviewed)} of {Count(llm.Labels)} LLM labels reviewed by a " +
                     $"human ({Percent(share)}); the policy needs {Percent(_policy.MinReviewShare)}, that is " +
-                    $"{Count(needed)} labels. Have a human review a random sample and mark it in labels.reviewed.");
+                    $"{Count(needed)} of them. Have a human review a random sample and mark it in labels.reviewed.");
             }
 
             ReviewAgreement(d, llm);
@@ -309,7 +309,7 @@ internal sealed partial class PolicyRules
 
     private void GoldenSize()
     {
-        foreach (var d in Goldens)
+        foreach (var d in Goldens.Where(d => d.Purpose != DatasetPurpose.Evaluation || IsCheckGolden(d.Dataset)))
         {
             var n = d.ItemLabels.Count;
             var (needed, threshold) = NeededGoldenSize(d.Dataset);
@@ -321,13 +321,16 @@ internal sealed partial class PolicyRules
 
             var why = threshold is { } t
                 ? $"so that the 95% Wilson interval around the threshold {ReportFormat.Score(t)} is within " +
-                  $"±{ReportFormat.Score(_policy.GoldenMargin)}"
-                : "the policy's minimum golden size";
+                  $"±{ReportFormat.Score(_policy.GoldenMargin)}. Label {Count(needed - n)} more items, or widen " +
+                  "policy.golden-margin"
+                : $"the policy's golden-min-size. Label {Count(needed - n)} more items";
             Report(RuleCatalog.GoldenSetTooSmall, d,
-                $"Golden set '{d.Dataset}' has {Count(n)} items; {Count(needed)} are needed, {why}. " +
-                $"Label {Count(needed - n)} more items, or loosen policy.golden-margin.");
+                $"Golden set '{d.Dataset}' has {Count(n)} items; {Count(needed)} are needed, {why}.");
         }
     }
+
+    private bool IsCheckGolden(string dataset) => _context.Config.Checks.Any(c =>
+        (c is GoldenCheckConfig g && g.Golden == dataset) || (c is LabelSourcesCheckConfig && c.Dataset == dataset));
 
     private (long Needed, double? Threshold) NeededGoldenSize(string golden)
     {
