@@ -5,10 +5,10 @@ using AnnotationGate.Core.Statistics.Agreement;
 namespace AnnotationGate.Core.Labels.Policy;
 
 /// <summary>
-/// Statistics of one dataset's crowd votes: votes per item, Fleiss' kappa and Krippendorff's
-/// alpha (nominal), and, against the expert golden set that shares the most items, the accuracy
-/// of majority vote (ties counted as 1/k, the expected value of a random tie break) and of
-/// Dawid–Skene, with the number of annotators Dawid–Skene flags as spammers.
+/// Statistics of one dataset's crowd votes: votes per item, Fleiss' kappa, Krippendorff's alpha
+/// (nominal) and the annotators Dawid–Skene flags as spammers. Against the expert golden set that
+/// shares the most items, it adds the accuracy of majority vote and of Dawid–Skene. Majority vote
+/// counts a tied item as 1/k, the expected value of a random tie break.
 /// </summary>
 public sealed record CrowdSummary
 {

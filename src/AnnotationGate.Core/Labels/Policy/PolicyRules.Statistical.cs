@@ -73,14 +73,14 @@ internal sealed partial class PolicyRules
         }
     }
 
-    private void ReportLeak(string golden, string training, LeakagePair pair, string how)
+    private void ReportLeak(string golden, string training, LeakagePair pair, string match)
     {
         var severity = _context.Config.Rules.TryGetValue(RuleCatalog.GoldenLeakage, out var s)
             ? s : RuleCatalog.Get(RuleCatalog.GoldenLeakage).DefaultSeverity;
         Failed |= severity == Severity.Error;
         _context.Report(new Finding(RuleCatalog.GoldenLeakage, severity,
             $"Golden item '{pair.GoldenId}' of '{golden}' appears in training dataset '{training}' as record " +
-            $"'{pair.TrainingId}', {how}. A model trained on its test items scores too well; remove the record " +
+            $"'{pair.TrainingId}', {match}. A model trained on its test items scores too well; remove the record " +
             "from the training data, or the item from the golden set.")
         {
             File = pair.File, Line = pair.Line, RecordId = pair.TrainingId, Dataset = training,

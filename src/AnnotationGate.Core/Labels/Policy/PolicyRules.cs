@@ -143,11 +143,11 @@ internal sealed partial class PolicyRules
 
     private void ReportUnknownFamily(DatasetProvenance d, string model, long count)
     {
-        var what = model.Length == 0
+        var modelText = model.Length == 0
             ? "no labelling model (labels.model or labels.model-field)"
             : $"labelling model '{model}', whose family is not in the model table";
         Report(RuleCatalog.UnknownModelFamily, d,
-            $"Dataset '{d.Dataset}' has {Count(count)} LLM labels with {what}, so the closed-loop rule cannot " +
+            $"Dataset '{d.Dataset}' has {Count(count)} LLM labels with {modelText}, so the closed-loop rule cannot " +
             "check them. Declare labels.family, or add the model to model-families: in the gate file.");
     }
 
@@ -319,13 +319,13 @@ internal sealed partial class PolicyRules
                 continue;
             }
 
-            var why = threshold is { } t
+            var reason = threshold is { } t
                 ? $"so that the 95% Wilson interval around the threshold {ReportFormat.Score(t)} is within " +
                   $"±{ReportFormat.Score(_policy.GoldenMargin)}. Label {Count(needed - n)} more items, or widen " +
                   "policy.golden-margin"
                 : $"the policy's golden-min-size. Label {Count(needed - n)} more items";
             Report(RuleCatalog.GoldenSetTooSmall, d,
-                $"Golden set '{d.Dataset}' has {Count(n)} items; {Count(needed)} are needed, {why}.");
+                $"Golden set '{d.Dataset}' has {Count(n)} items; {Count(needed)} are needed, {reason}.");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using AnnotationGate.Core.Engine;
 using AnnotationGate.Core.Findings;
@@ -40,9 +39,6 @@ internal sealed class PolicyGate : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
-
-    /// <summary>Formats an invariant number for JSON.</summary>
-    public static string N(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
 internal static class PolicyResults
