@@ -38,7 +38,7 @@ public sealed class PolicyStatisticalRulesTests : IDisposable
     public void Near_duplicate_trips_AG3003()
     {
         _gate.File("g.jsonl", $$"""{"id":"g1","text":"{{Sentence}}","intent":"a"}""" + "\n");
-        _gate.File("t.jsonl", $$"""{"id":"t1","text":"{{Sentence.Replace("nine", "ten", StringComparison.Ordinal)}}"}""" + "\n");
+        _gate.File("t.jsonl", $$"""{"id":"t1","text":"{{Sentence}} today"}""" + "\n");
 
         var result = _gate.Run(LeakageGate);
 
