@@ -21,9 +21,10 @@ public static class PolicyStep
         var policy = context.Config.Policy ?? new PolicyConfig();
         var references = ReferenceDatasets(context.Config);
         var datasets = new List<DatasetProvenance>();
+        var hasCrowd = context.Config.Datasets.Values.Any(d => d.Labels?.Source == LabelSource.Crowd);
         foreach (var (name, dataset) in context.Datasets.OrderBy(d => d.Key, StringComparer.Ordinal))
         {
-            var reader = new ProvenanceReader(name, dataset.Config);
+            var reader = new ProvenanceReader(name, dataset.Config) { KeepUnreviewedConfidences = hasCrowd };
             if (reader.HasLabels)
             {
                 var keep = references.Contains(name);

@@ -79,7 +79,10 @@ public sealed class SourceSlice
     /// <summary>Reviewed labels with the reviewer's label.</summary>
     public List<(string Label, string Review)> ReviewPairs { get; } = [];
 
-    /// <summary>Labels with a confidence: the item, the label and the reviewer's label if any.</summary>
+    /// <summary>
+    /// Labels with a confidence: the item, the label and the reviewer's label if any. Unreviewed
+    /// labels are kept only when the gate has crowd votes to compare them with.
+    /// </summary>
     public List<(double Confidence, string Item, string Label, string? Review)> Confidences { get; } = [];
 
     /// <summary>Crowd votes (item, annotator, label); kept for crowd sources only.</summary>

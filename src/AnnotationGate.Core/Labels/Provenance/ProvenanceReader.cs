@@ -39,6 +39,13 @@ public sealed class ProvenanceReader
         _confidence = PathOf(_labels.Confidence);
     }
 
+    /// <summary>
+    /// Keep the confidence of labels no human reviewed, for comparison with crowd votes on the
+    /// same items. Default false: only reviewed labels keep their confidence, which bounds memory
+    /// on large datasets.
+    /// </summary>
+    public bool KeepUnreviewedConfidences { get; init; }
+
     /// <summary>True when the dataset names a label field, so it has labels to account for.</summary>
     public bool HasLabels => _label is not null;
 
@@ -110,7 +117,7 @@ public sealed class ProvenanceReader
             }
         }
 
-        if (Confidence(record) is { } confidence)
+        if ((reviewed || KeepUnreviewedConfidences) && Confidence(record) is { } confidence)
         {
             slice.Confidences.Add((confidence, item, label, reviewed ? review : null));
         }
