@@ -91,6 +91,23 @@ public sealed class PolicyStatisticalRulesTests : IDisposable
         result.Metric("train.overconfident-share").Value.ShouldBe(0);
     }
 
+    [Fact]
+    public void Crowd_disagreement_counts_for_AG3008()
+    {
+        _gate.Jsonl("t.jsonl", 10, i => $$"""{"id":"i{{i}}","intent":"a","p":0.99}""");
+        _gate.File("v.csv", "item,worker,label\n" + string.Concat(Enumerable.Range(0, 10).Select(i =>
+            $"i{i},w1,b\ni{i},w2,b\ni{i},w3,b\n")));
+
+        var result = _gate.Run("""
+            datasets:
+              train: { path: t.jsonl, id: id, labels: { field: intent, source: llm, model: claude-3, confidence: p } }
+              votes: { path: v.csv, duplicate-ids: allow, labels: { field: label, source: crowd, item: item, annotator: worker } }
+            """);
+
+        result.With(RuleCatalog.OverconfidentLlmLabels).ShouldHaveSingleItem().Message
+            .ShouldContain("10 of 10 LLM labels that humans disagree with");
+    }
+
     private const string DriftGate = """
         datasets:
           golden: { path: g.jsonl, id: id, purpose: golden, labels: { field: intent, source: expert } }
