@@ -35,7 +35,8 @@ public sealed class DatasetConfig
 /// <summary>What a labelling task asks for, as the sourcing advisor reads it.</summary>
 public sealed class TaskConfig
 {
-    [Description("Kind of judgement: objective (a format check a rule or schema can do), judgement (default), perceptual or subjective.")]
+    [Description("Kind of judgement: objective (a format check a rule or schema can do), judgement (default), " +
+        "perceptual or subjective.")]
     public TaskKind Kind { get; set; } = TaskKind.Judgement;
 
     [Description("How hard the task is for a labeller: low, medium (default) or high.")]

@@ -48,7 +48,8 @@ public sealed class GateConfig
     [Description("Label-source policy: thresholds of the AG3xxx rules and the cost ledger's overheads.")]
     public PolicyConfig? Policy { get; set; }
 
-    [Description("Model families to add to the built-in table: family name to model-name prefixes, such as acme: [acme-, ac2-].")]
+    [Description("Model families to add to the built-in table: family name to model-name prefixes, " +
+        "such as acme: [acme-, ac2-].")]
     public Dictionary<string, List<string>> ModelFamilies { get; set; } = [];
 
     [Description("Seed for every random choice (bootstrap resamples, tie breaks, paraphrases). Default 42.")]

@@ -79,7 +79,11 @@ public sealed class GateRunner
             WarningsAsErrors = _options.WarningsAsErrors,
             Findings = findings.Findings,
             Omitted = findings.Omitted,
-            Checks = [.. checks.Select(IdOf).Where(results.ContainsKey).Select(id => results[id]), .. PolicyResult(policy)],
+            Checks =
+            [
+                .. checks.Select(IdOf).Where(results.ContainsKey).Select(id => results[id]),
+                .. PolicyResult(policy),
+            ],
             Tables = policy?.GateTables ?? [],
         };
     }

@@ -87,7 +87,9 @@ public static class CostLedger
     {
         var unit = dataset.Config.Labels?.UnitCost ?? UnitCost(slice.Source, costs);
         var direct = slice.Labels * unit;
-        var items = slice.Source == LabelSource.Crowd ? slice.Votes.Select(v => v.Item).Distinct().LongCount() : slice.Labels;
+        var items = slice.Source == LabelSource.Crowd
+            ? slice.Votes.Select(v => v.Item).Distinct().LongCount()
+            : slice.Labels;
         var review = 0.0;
         var overhead = 0.0;
         if (slice.Source == LabelSource.Llm)

@@ -116,9 +116,10 @@ internal sealed partial class PolicyRules
             if (disagreements > 0 && share > _policy.MaxOverconfidentShare)
             {
                 Report(RuleCatalog.OverconfidentLlmLabels, d,
-                    $"In '{d.Dataset}', {overconfident} of {disagreements} LLM labels that humans disagree with have " +
-                    $"confidence ≥ {ReportFormat.Score(_policy.OverconfidenceThreshold)} ({ReportFormat.Score(share)}, " +
-                    $"above {ReportFormat.Score(_policy.MaxOverconfidentShare)}). Confidence cannot pick the labels " +
+                    $"In '{d.Dataset}', {overconfident} of {disagreements} LLM labels that humans disagree with " +
+                    $"have confidence ≥ {ReportFormat.Score(_policy.OverconfidenceThreshold)} " +
+                    $"({ReportFormat.Score(share)}, above {ReportFormat.Score(_policy.MaxOverconfidentShare)}). " +
+                    "Confidence cannot pick the labels " +
                     "to review; sample reviews at random, not by low confidence.");
             }
 
@@ -158,7 +159,8 @@ internal sealed partial class PolicyRules
         {
             if (d.Slice(LabelSource.Crowd) is { Votes.Count: > 0 } crowd)
             {
-                foreach (var vote in MajorityVote.Aggregate(crowd.Votes.Select(v => (v.Item, v.Label)), _context.CreateRandom()))
+                var votes = MajorityVote.Aggregate(crowd.Votes.Select(v => (v.Item, v.Label)), _context.CreateRandom());
+                foreach (var vote in votes)
                 {
                     if (!vote.IsTie)
                     {
@@ -170,6 +172,8 @@ internal sealed partial class PolicyRules
 
         return majorities;
     }
+
+    private static string Decimal(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     private void Drift()
     {
@@ -195,12 +199,12 @@ internal sealed partial class PolicyRules
                 if (result.PValue < _policy.DriftAlpha)
                 {
                     var drivers = string.Join(", ", result.Drivers.Take(3)
-                        .Select(x => $"'{x.Category}' ({x.Contribution.ToString("0.0", CultureInfo.InvariantCulture)})"));
+                        .Select(x => $"'{x.Category}' ({Decimal(x.Contribution, "0.0")})"));
                     Report(RuleCatalog.LabelDistributionDrift, d,
                         $"LLM labels in '{d.Dataset}' are distributed differently from expert labels in " +
-                        $"'{golden.Dataset}' (chi-square {result.Statistic.ToString("0.0", CultureInfo.InvariantCulture)}, " +
-                        $"df {result.DegreesOfFreedom}, p {result.PValue.ToString("0.####", CultureInfo.InvariantCulture)} " +
-                        $"< {_policy.DriftAlpha.ToString(CultureInfo.InvariantCulture)}); driven by {drivers}. " +
+                        $"'{golden.Dataset}' (chi-square {Decimal(result.Statistic, "0.0")}, " +
+                        $"df {result.DegreesOfFreedom}, p {Decimal(result.PValue, "0.####")} " +
+                        $"< {Decimal(_policy.DriftAlpha, "0.####")}); driven by {drivers}. " +
                         "Check the labelling prompt on those classes against the expert guidelines.");
                 }
             }

@@ -127,9 +127,9 @@ internal sealed partial class PolicyRules
             if (sameFamily > 0)
             {
                 Report(RuleCatalog.ClosedLoopLabels, d,
-                    $"Dataset '{d.Dataset}' ({Purpose(d)}) has {Count(sameFamily)} labels from the '{family}' family, " +
-                    $"the family of the model under test '{model?.Name ?? family}'. The model is then graded by its " +
-                    "own kind and shares its blind spots; label with another family, or with humans.");
+                    $"Dataset '{d.Dataset}' ({Purpose(d)}) has {Count(sameFamily)} labels from the '{family}' " +
+                    $"family, the family of the model under test '{model?.Name ?? family}'. The model is then " +
+                    "graded by its own kind and shares its blind spots; label with another family, or with humans.");
             }
         }
     }
@@ -169,8 +169,8 @@ internal sealed partial class PolicyRules
             if (llm.Reviewed < needed)
             {
                 Report(RuleCatalog.LlmLabelsUnderReviewed, d,
-                    $"Dataset '{d.Dataset}' has {Count(llm.Reviewed)} of {Count(llm.Labels)} LLM labels reviewed by a " +
-                    $"human ({Percent(share)}); the policy needs {Percent(_policy.MinReviewShare)}, that is " +
+                    $"Dataset '{d.Dataset}' has {Count(llm.Reviewed)} of {Count(llm.Labels)} LLM labels " +
+                    $"reviewed by a human ({Percent(share)}); the policy needs {Percent(_policy.MinReviewShare)}, that is " +
                     $"{Count(needed)} of them. Have a human review a random sample and mark it in labels.reviewed.");
             }
 
@@ -218,7 +218,8 @@ internal sealed partial class PolicyRules
                 continue;
             }
 
-            var summary = CrowdSummary.Compute(d.Dataset, crowd, goldens, _policy.MinCrowdVotes, _context.CreateRandom());
+            var random = _context.CreateRandom();
+            var summary = CrowdSummary.Compute(d.Dataset, crowd, goldens, _policy.MinCrowdVotes, random);
             _crowd.Add(summary);
             AddCrowdMetrics(summary);
             if (summary.ItemsBelowMinimum > 0)
@@ -232,9 +233,10 @@ internal sealed partial class PolicyRules
             if (summary.Alpha.Value is { } alpha && alpha < _policy.MinCrowdAgreement)
             {
                 Report(RuleCatalog.WeakCrowdLabels, d,
-                    $"Crowd votes in '{d.Dataset}' have Krippendorff's alpha {ReportFormat.Score(alpha)} (Fleiss' kappa " +
-                    $"{ReportFormat.Score(summary.Fleiss.Value)}), below {ReportFormat.Score(_policy.MinCrowdAgreement)}. " +
-                    "Clarify the guidelines, screen workers, or aggregate with Dawid-Skene and check it on gold items.");
+                    $"Crowd votes in '{d.Dataset}' have Krippendorff's alpha {ReportFormat.Score(alpha)} " +
+                    $"(Fleiss' kappa {ReportFormat.Score(summary.Fleiss.Value)}), below " +
+                    $"{ReportFormat.Score(_policy.MinCrowdAgreement)}. Clarify the guidelines, screen workers, " +
+                    "or aggregate with Dawid-Skene and check it on gold items.");
             }
         }
 
@@ -371,8 +373,8 @@ internal sealed partial class PolicyRules
             {
                 var cost = expert.Labels * (_context.Config.Costs ?? new CostConfig()).Expert;
                 Report(RuleCatalog.ExpertLabelsOnObjectiveTask, d,
-                    $"Dataset '{d.Dataset}' spends {Count(expert.Labels)} expert labels ({CostLedger.Money(cost)}) on a " +
-                    "task the gate file marks as an objective format check. A rule or a JSON Schema decides it " +
+                    $"Dataset '{d.Dataset}' spends {Count(expert.Labels)} expert labels ({CostLedger.Money(cost)}) " +
+                    "on a task the gate file marks as an objective format check. A rule or a JSON Schema decides it " +
                     "exactly and for free; keep experts for judgement.");
             }
         }
@@ -395,8 +397,8 @@ internal sealed partial class PolicyRules
             if (d.Config.Task is not null && declared is { } source && source != advice.Source)
             {
                 Report(RuleCatalog.SourcingAdvice, d,
-                    $"Dataset '{d.Dataset}' is labelled by {LabelSources.Name(source)}, but its declared task suggests " +
-                    $"{advice.Recommended}: {advice.Reason} Consider switching, or keep it and set AG3012 to off.");
+                    $"Dataset '{d.Dataset}' is labelled by {LabelSources.Name(source)}, but its declared task " +
+                    $"suggests {advice.Recommended}: {advice.Reason} Consider switching, or keep it and set AG3012 to off.");
             }
         }
 

@@ -17,7 +17,10 @@ public static class SourcingAdvisor
     /// <summary>A recommendation and why.</summary>
     public sealed record Advice(LabelSource Source, string Recommended, string Reason);
 
-    /// <summary>Returns the recommended source for <paramref name="dataset"/> with <paramref name="volume"/> labels.</summary>
+    /// <summary>
+    /// Returns the recommended source for <paramref name="dataset"/>; <paramref name="volume"/> is its
+    /// label count, used when the task declares no volume.
+    /// </summary>
     public static Advice Recommend(DatasetConfig dataset, long volume, PolicyConfig policy)
     {
         var task = dataset.Task;
@@ -25,7 +28,8 @@ public static class SourcingAdvisor
         var review = $"llm, review 1 in {Math.Round(1 / Math.Max(policy.MinReviewShare, 1e-9)):0}";
         if (dataset.Purpose == DatasetPurpose.Golden)
         {
-            return new(LabelSource.Expert, "expert", "Golden sets are the reference every other source is scored against.");
+            return new(LabelSource.Expert, "expert",
+                "Golden sets are the reference every other source is scored against.");
         }
 
         if (dataset.Purpose == DatasetPurpose.Monitoring)
@@ -33,19 +37,22 @@ public static class SourcingAdvisor
             return new(LabelSource.Behavioral, "behavioral", "Behavioural signals are cheap and fit monitoring.");
         }
 
+        var demanding = task is { Complexity: TaskLevel.High } or { Quality: TaskLevel.High };
         return task switch
         {
             { Kind: TaskKind.Objective } =>
                 new(LabelSource.Rule, "rule", "An objective format check is done exactly by a rule or schema."),
             { Kind: TaskKind.Perceptual or TaskKind.Subjective } =>
                 new(LabelSource.Crowd, "crowd", "Perceptual or subjective tasks need the spread of many voters."),
-            { Complexity: TaskLevel.High } or { Quality: TaskLevel.High } when volumeNeeded <= policy.ExpertVolumeLimit =>
+            _ when demanding && volumeNeeded <= policy.ExpertVolumeLimit =>
                 new(LabelSource.Expert, "expert",
                     $"High complexity or quality at {volumeNeeded} labels is within the expert volume limit."),
-            { Complexity: TaskLevel.High } or { Quality: TaskLevel.High } =>
+            _ when demanding =>
                 new(LabelSource.Llm, review,
-                    $"{volumeNeeded} labels exceed the expert volume limit; use LLM labels with a larger review sample."),
-            _ => new(LabelSource.Llm, review, "Medium tasks are labelled well and cheaply by an LLM with human review."),
+                    $"{volumeNeeded} labels exceed the expert volume limit, so use LLM labels with a larger " +
+                    "review sample."),
+            _ => new(LabelSource.Llm, review,
+                "Medium tasks are labelled well and cheaply by an LLM with human review."),
         };
     }
 

@@ -137,7 +137,9 @@ public sealed class ProvenanceReader
             return item;
         }
 
-        return string.IsNullOrEmpty(record.Id) ? "line " + record.Line.ToString(CultureInfo.InvariantCulture) : record.Id;
+        return string.IsNullOrEmpty(record.Id)
+            ? "line " + record.Line.ToString(CultureInfo.InvariantCulture)
+            : record.Id;
     }
 
     private static bool IsTrue(string? text) =>

@@ -19,7 +19,8 @@ public sealed class SourcingAdvisorTests
     public void Advisor_recommends_by_purpose_and_task(
         DatasetPurpose purpose, TaskKind kind, TaskLevel complexity, long volume, LabelSource expected)
     {
-        var dataset = new DatasetConfig { Purpose = purpose, Task = new TaskConfig { Kind = kind, Complexity = complexity } };
+        var task = new TaskConfig { Kind = kind, Complexity = complexity };
+        var dataset = new DatasetConfig { Purpose = purpose, Task = task };
 
         var advice = SourcingAdvisor.Recommend(dataset, volume, Policy);
 
