@@ -62,7 +62,11 @@ internal sealed partial class PolicyRules
 
     private IEnumerable<(string Id, string Text, string File, int Line)> Texts(string dataset)
     {
-        var path = FieldPath.Parse(_context.Config.Datasets[dataset].Text!);
+        if (!FieldPath.TryParse(_context.Config.Datasets[dataset].Text!, out var path, out _))
+        {
+            yield break;
+        }
+
         foreach (var record in _context.ReadDataset(dataset, _cancellationToken))
         {
             if (path.ResolveText(record.Root) is { Length: > 0 } text)
