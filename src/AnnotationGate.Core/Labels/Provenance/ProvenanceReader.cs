@@ -40,7 +40,7 @@ public sealed class ProvenanceReader
     }
 
     /// <summary>
-    /// Keep the confidence of labels no human reviewed, for comparison with crowd votes on the
+    /// Whether to keep the confidence of labels no human reviewed, for comparison with crowd votes on the
     /// same items. Default false: only reviewed labels keep their confidence, which bounds memory
     /// on large datasets.
     /// </summary>
@@ -148,7 +148,7 @@ public sealed class ProvenanceReader
     private static void Increment(Dictionary<string, long> counts, string key) =>
         counts[key] = counts.GetValueOrDefault(key) + 1;
 
-    // NOTE: a field path that does not parse is treated as absent; the loader reports its syntax.
+    // NOTE: a labels field path that does not parse is treated as absent, and no finding says so.
     private static FieldPath? PathOf(string? text) =>
         !string.IsNullOrWhiteSpace(text) && FieldPath.TryParse(text, out var path, out _) ? path : null;
 }
