@@ -27,6 +27,44 @@ public sealed class DatasetConfig
 
     [Description("How repeated ids are treated: error (default) or allow (long-form data, one row per vote).")]
     public DuplicateIdPolicy DuplicateIds { get; set; } = DuplicateIdPolicy.Error;
+
+    [Description("The labelling task: its kind, complexity, required quality and volume, for the sourcing advisor.")]
+    public TaskConfig? Task { get; set; }
+}
+
+/// <summary>What a labelling task asks for, as the sourcing advisor reads it.</summary>
+public sealed class TaskConfig
+{
+    [Description("Kind of judgement: objective (a format check a rule or schema can do), judgement (default), " +
+        "perceptual or subjective.")]
+    public TaskKind Kind { get; set; } = TaskKind.Judgement;
+
+    [Description("How hard the task is for a labeller: low, medium (default) or high.")]
+    public TaskLevel Complexity { get; set; } = TaskLevel.Medium;
+
+    [Description("Quality the labels must reach: low, medium (default) or high.")]
+    public TaskLevel Quality { get; set; } = TaskLevel.Medium;
+
+    [Description("Labels needed; defaults to the labels the dataset holds.")]
+    [Range(0, int.MaxValue)]
+    public long? Volume { get; set; }
+}
+
+/// <summary>Kind of judgement a labelling task needs.</summary>
+public enum TaskKind
+{
+    Objective,
+    Judgement,
+    Perceptual,
+    Subjective,
+}
+
+/// <summary>A three-step level (complexity or quality).</summary>
+public enum TaskLevel
+{
+    Low,
+    Medium,
+    High,
 }
 
 public enum DataFormat
@@ -73,6 +111,9 @@ public sealed class LabelConfig
 
     [Description("Labelling model for llm labels, such as gpt-4o-mini.")]
     public string? Model { get; set; }
+
+    [Description("Per-record field naming the labelling model, overriding model for that record.")]
+    public string? ModelField { get; set; }
 
     [Description("Labelling model family; derived from the model when omitted.")]
     public string? Family { get; set; }

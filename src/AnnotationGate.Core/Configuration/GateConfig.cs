@@ -45,6 +45,13 @@ public sealed class GateConfig
     [Description("Unit costs per label source, in dollars.")]
     public CostConfig? Costs { get; set; }
 
+    [Description("Label-source policy: thresholds of the AG3xxx rules and the cost ledger's overheads.")]
+    public PolicyConfig? Policy { get; set; }
+
+    [Description("Model families to add to the built-in table: family name to model-name prefixes, " +
+        "such as acme: [acme-, ac2-].")]
+    public Dictionary<string, List<string>> ModelFamilies { get; set; } = [];
+
     [Description("Seed for every random choice (bootstrap resamples, tie breaks, paraphrases). Default 42.")]
     public int Seed { get; set; } = 42;
 
@@ -96,4 +103,68 @@ public sealed class CostConfig
 
     [Description("Dollars per rule-made label. Default 0.")]
     public double Rule { get; set; }
+}
+
+/// <summary>Thresholds of the label-source policy rules (AG3xxx) and the cost ledger's overheads.</summary>
+public sealed class PolicyConfig
+{
+    [Description("Smallest share of LLM labels a human must review. Default 0.02 (1 in 50).")]
+    [Range(0.0, 1.0)]
+    public double MinReviewShare { get; set; } = 0.02;
+
+    [Description("Smallest agreement of the reviewed LLM labels with their reviewers. Default 0.8.")]
+    [Range(0.0, 1.0)]
+    public double MinReviewAgreement { get; set; } = 0.8;
+
+    [Description("Fewest crowd votes per item. Default 3.")]
+    [Range(1, 1000)]
+    public int MinCrowdVotes { get; set; } = 3;
+
+    [Description("Smallest Krippendorff's alpha (nominal) of crowd votes. Default 0.4.")]
+    [Range(-1.0, 1.0)]
+    public double MinCrowdAgreement { get; set; } = 0.4;
+
+    [Description("Fewest items in a golden set. Default 200.")]
+    [Range(1, 100_000_000)]
+    public int GoldenMinSize { get; set; } = 200;
+
+    [Description("Largest half-width of the 95% Wilson interval around a golden threshold. Default 0.05.")]
+    [Range(0.001, 0.5)]
+    public double GoldenMargin { get; set; } = 0.05;
+
+    [Description("Jaccard similarity at which a training text is a near duplicate of a golden text. Default 0.8.")]
+    [Range(0.0, 1.0)]
+    public double LeakageJaccard { get; set; } = 0.8;
+
+    [Description("Characters per shingle for near-duplicate search. Default 5.")]
+    [Range(1, 64)]
+    public int LeakageShingleSize { get; set; } = 5;
+
+    [Description("Confidence at or above which a label counts as overconfident. Default 0.95.")]
+    [Range(0.0, 1.0)]
+    public double OverconfidenceThreshold { get; set; } = 0.95;
+
+    [Description("Largest share of human disagreements that the LLM labelled with overconfidence. Default 0.2.")]
+    [Range(0.0, 1.0)]
+    public double MaxOverconfidentShare { get; set; } = 0.2;
+
+    [Description("Largest expected calibration error of LLM confidences on reviewed items. Default 0.1.")]
+    [Range(0.0, 1.0)]
+    public double MaxCalibrationError { get; set; } = 0.1;
+
+    [Description("Significance level of the label drift test. Default 0.01.")]
+    [Range(0.0, 1.0)]
+    public double DriftAlpha { get; set; } = 0.01;
+
+    [Description("Share of crowd work spent on pilot rounds, added to crowd cost. Default 0.1.")]
+    [Range(0.0, 10.0)]
+    public double PilotShare { get; set; } = 0.1;
+
+    [Description("Share of crowd votes discarded by spam filtering, paid for but not used. Default 0.15.")]
+    [Range(0.0, 0.99)]
+    public double SpamShare { get; set; } = 0.15;
+
+    [Description("Most labels an expert team can deliver for a high-complexity task. Default 5000.")]
+    [Range(1, int.MaxValue)]
+    public long ExpertVolumeLimit { get; set; } = 5000;
 }

@@ -3,6 +3,7 @@ using AnnotationGate.Core.Checks;
 using AnnotationGate.Core.Configuration;
 using AnnotationGate.Core.Data;
 using AnnotationGate.Core.Findings;
+using AnnotationGate.Core.Labels.Policy;
 using AnnotationGate.Core.Regression;
 using AnnotationGate.Core.Results;
 
@@ -55,6 +56,7 @@ public sealed class GateRunner
 
         var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
         var couldNotRun = false;
+        PolicyOutcome? policy = null;
         try
         {
             RunRecordChecks(session, checks.OfType<IRecordCheck>().ToList(), results, cancellationToken);
@@ -63,6 +65,8 @@ public sealed class GateRunner
                 var context = new CheckContext(session, step.Id, SeverityOf(gate, step.Id));
                 results[step.Id] = await step.RunAsync(context, cancellationToken).ConfigureAwait(false);
             }
+
+            policy = PolicyStep.Run(new CheckContext(session, PolicyStep.StepId, null), cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -84,8 +88,8 @@ public sealed class GateRunner
             WarningsAsErrors = _options.WarningsAsErrors,
             Findings = findings.Findings,
             Omitted = findings.Omitted,
-            Checks = checkResults,
-            Tables = regression?.ToTables() ?? [],
+            Checks = [.. checkResults, .. PolicyResult(policy)],
+            Tables = [.. policy?.GateTables ?? [], .. regression?.ToTables() ?? []],
             Regression = regression,
         };
     }
@@ -151,6 +155,9 @@ public sealed class GateRunner
 
     /// <summary>Returns the id a check gets: its <c>id</c> key, else <c>TYPE-N</c> with N its position from 1.</summary>
     public static string CheckIdOf(CheckConfig config, int index) => config.Id ?? $"{config.Type}-{index + 1}";
+
+    private static IEnumerable<CheckResult> PolicyResult(PolicyOutcome? policy) =>
+        policy is null ? [] : [policy.Result];
 
     private static string GateName(LoadedGate gate) =>
         gate.Config.Name ?? Path.GetFileNameWithoutExtension(gate.Path).Replace(".gate", "", StringComparison.Ordinal);
