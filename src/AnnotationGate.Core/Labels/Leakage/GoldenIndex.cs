@@ -5,7 +5,7 @@ namespace AnnotationGate.Core.Labels.Leakage;
 /// index over their shingle hashes for near duplicates.
 /// </summary>
 /// <remarks>
-/// Prefix filtering (AllPairs, Bayardo et al., WWW 2007): order all shingles globally, here by
+/// Prefix filtering, as in the AllPairs set-similarity join: order all shingles globally, here by
 /// how many golden rows contain them (rarest first), then by hash. If two sets x and y reach
 /// Jaccard t, they share at least α = ⌈t·|x|⌉ shingles, so the first |x| − α + 1 shingles of x in
 /// that order must meet the first |y| − ⌈t·|y|⌉ + 1 of y. Only those golden prefixes are indexed,
