@@ -77,6 +77,15 @@ public sealed class LeakageDetectorTests
     }
 
     [Fact]
+    public void Find_duplicate_golden_rows_each_pair()
+    {
+        var report = LeakageDetector.Find([("g1", Fox), ("g2", Fox + "!")], Rows(Fox), new LeakageOptions());
+
+        report.Exact.Select(p => p.GoldenId).ShouldBe(["g1", "g2"]);
+        report.Near.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Find_short_text_matches_only_exactly()
     {
         var report = LeakageDetector.Find([("g1", "hi")], Rows("HI!", "hi there", "hj"), new LeakageOptions());
@@ -129,17 +138,17 @@ public sealed class LeakageDetectorTests
     {
         var (golden, training) = RandomCorpus(7, goldenCount: 40, trainingCount: 20_000);
 
-        var one = LeakageDetector.Find(golden, training, new LeakageOptions { MaxDegreeOfParallelism = 1 });
-        var two = LeakageDetector.Find(golden, training, new LeakageOptions { MaxDegreeOfParallelism = 2 });
-        var four = LeakageDetector.Find(golden, training, new LeakageOptions { MaxDegreeOfParallelism = 4 });
+        var serial = LeakageDetector.Find(golden, training, new LeakageOptions { MaxDegreeOfParallelism = 1 });
+        var twoThreads = LeakageDetector.Find(golden, training, new LeakageOptions { MaxDegreeOfParallelism = 2 });
+        var fourThreads = LeakageDetector.Find(golden, training, new LeakageOptions { MaxDegreeOfParallelism = 4 });
 
-        one.Near.Count.ShouldBeGreaterThan(20);
-        one.Exact.Count.ShouldBeGreaterThan(5);
-        two.Near.ShouldBe(one.Near);
-        two.Exact.ShouldBe(one.Exact);
-        four.Near.ShouldBe(one.Near);
-        four.Exact.ShouldBe(one.Exact);
-        four.TrainingRowsScanned.ShouldBe(20_000);
+        serial.Near.Count.ShouldBeGreaterThan(20);
+        serial.Exact.Count.ShouldBeGreaterThan(5);
+        twoThreads.Near.ShouldBe(serial.Near);
+        twoThreads.Exact.ShouldBe(serial.Exact);
+        fourThreads.Near.ShouldBe(serial.Near);
+        fourThreads.Exact.ShouldBe(serial.Exact);
+        fourThreads.TrainingRowsScanned.ShouldBe(20_000);
     }
 
     [Fact]
