@@ -13,6 +13,28 @@ internal static class BruteForce
         return overlap / (double)(x.Count + y.Count - overlap);
     }
 
+    /// <summary>Every pair whose normalized texts are identical, by golden row, then training row.</summary>
+    public static List<(string GoldenId, string TrainingId)> ExactPairs(
+        List<(string Id, string Text)> golden,
+        List<(string Id, string Text, string File, int Line)> training)
+    {
+        var rows = training.Select(row => TextNormalizer.Normalize(row.Text)).ToList();
+        var pairs = new List<(string GoldenId, string TrainingId)>();
+        foreach (var (id, text) in golden)
+        {
+            var normalized = TextNormalizer.Normalize(text);
+            for (var t = 0; t < rows.Count; t++)
+            {
+                if (rows[t] == normalized)
+                {
+                    pairs.Add((id, training[t].Id));
+                }
+            }
+        }
+
+        return pairs;
+    }
+
     /// <summary>
     /// Every pair at or above the threshold whose normalized texts differ, ordered by similarity
     /// (highest first), then golden row, then training row.
@@ -38,6 +60,12 @@ internal static class BruteForce
                 }
 
                 var ys = rowShingles[t];
+                if (Math.Min(xs.Count, ys.Count) < threshold * Math.Max(xs.Count, ys.Count) - 1e-9)
+                {
+                    // Jaccard is at most min / max of the set sizes, so this pair cannot qualify.
+                    continue;
+                }
+
                 var overlap = xs.Count(ys.Contains);
                 var similarity = overlap / (double)(xs.Count + ys.Count - overlap);
                 if (similarity >= threshold)
