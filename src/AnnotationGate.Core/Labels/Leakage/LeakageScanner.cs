@@ -104,6 +104,11 @@ internal sealed class LeakageScanner
     private bool CollectCandidates(int size)
     {
         var prefix = GoldenIndex.PrefixLength(_index.Threshold, size);
+        if (AbsentFillPrefix(size, prefix))
+        {
+            return false;
+        }
+
         var absent = 0;
         var present = 0;
         foreach (var hash in _distinct.AsSpan(0, size))
@@ -119,8 +124,6 @@ internal sealed class LeakageScanner
             }
         }
 
-        // Shingles in no golden row come first in the global order, so if they fill the prefix
-        // no golden row can reach the threshold.
         if (absent >= prefix)
         {
             return false;
@@ -141,6 +144,23 @@ internal sealed class LeakageScanner
         }
 
         return _candidates.Count > 0;
+    }
+
+    // Shingles in no golden row come first in the global order, so if they fill the prefix no
+    // golden row can reach the threshold. This cheap pass counts only shingles the filter rules
+    // out, which undercounts the absent ones, so it never stops a row that could match.
+    private bool AbsentFillPrefix(int size, int prefix)
+    {
+        var absent = 0;
+        foreach (var hash in _distinct.AsSpan(0, size))
+        {
+            if (!_index.Tokens.MightContain(hash) && ++absent >= prefix)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void AddCandidates(int[] goldens, int size)

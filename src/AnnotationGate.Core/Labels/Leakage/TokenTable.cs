@@ -2,13 +2,16 @@ namespace AnnotationGate.Core.Labels.Leakage;
 
 /// <summary>
 /// Open-addressing map from a nonzero 64-bit shingle hash to a dense id, faster than a
-/// dictionary on the hot path. Fixed capacity; reads are safe from many threads once built.
+/// dictionary on the hot path, with a one-bit-per-slot filter small enough to stay in cache.
+/// Fixed capacity; reads are safe from many threads once built.
 /// </summary>
 internal sealed class TokenTable
 {
     private readonly ulong[] _keys;
     private readonly int[] _ids;
     private readonly int _mask;
+    private readonly ulong[] _filter;
+    private readonly int _filterShift;
 
     public TokenTable(int maxCount)
     {
@@ -21,6 +24,11 @@ internal sealed class TokenTable
         _keys = new ulong[capacity];
         _ids = new int[capacity];
         _mask = capacity - 1;
+
+        // At least 16 filter bits per key, so at most about 1 in 16 absent keys passes the filter.
+        var filterBits = Math.Max(1 << 12, capacity * 8);
+        _filter = new ulong[filterBits / 64];
+        _filterShift = 64 - int.Log2(filterBits);
     }
 
     public int Count { get; private set; }
@@ -41,7 +49,19 @@ internal sealed class TokenTable
 
         _keys[slot] = key;
         _ids[slot] = Count;
+        var bit = key >> _filterShift;
+        _filter[bit >> 6] |= 1UL << (int)(bit & 63);
         return Count++;
+    }
+
+    /// <summary>
+    /// Returns false when <paramref name="key"/> is certainly not in the table; true means it may
+    /// be. The filter uses the high bits of the key, and the slots use the low bits.
+    /// </summary>
+    public bool MightContain(ulong key)
+    {
+        var bit = key >> _filterShift;
+        return (_filter[bit >> 6] & (1UL << (int)(bit & 63))) != 0;
     }
 
     /// <summary>Returns the id of <paramref name="key"/>, or -1 when it is not in the table.</summary>
