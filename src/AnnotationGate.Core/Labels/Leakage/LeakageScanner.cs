@@ -22,6 +22,8 @@ internal sealed class LeakageScanner
     private int[] _setStamps = new int[256];
     private ulong[] _distinct = [];
     private int[] _present = [];
+    // Number of the current row. The *Stamp arrays mark entries with it, so starting a row resets
+    // every mark without clearing the arrays.
     private int _stamp;
     private int _rowShinglesStamp;
 
@@ -44,7 +46,7 @@ internal sealed class LeakageScanner
     public void Scan((string Id, string Text, string File, int Line) row, long position)
     {
         RowsScanned++;
-        _stamp++;
+        NextStamp();
         var length = TextNormalizer.NormalizeInto(row.Text ?? string.Empty, ref _text);
         if (length == 0)
         {
@@ -66,6 +68,21 @@ internal sealed class LeakageScanner
         {
             Verify(text, size, row, position);
         }
+    }
+
+    private void NextStamp()
+    {
+        if (_stamp == int.MaxValue)
+        {
+            Array.Clear(_candidateStamp);
+            Array.Clear(_exactStamp);
+            Array.Clear(_tokenStamp);
+            Array.Clear(_setStamps);
+            _rowShinglesStamp = 0;
+            _stamp = 0;
+        }
+
+        _stamp++;
     }
 
     private int CollectDistinct(ReadOnlySpan<char> text)
