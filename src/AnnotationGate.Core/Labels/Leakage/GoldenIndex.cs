@@ -66,7 +66,7 @@ internal sealed class GoldenIndex
 
     /// <summary>
     /// Returns the smallest overlap a set of <paramref name="size"/> shingles needs with any other
-    /// set to reach the threshold, ⌈t·size⌉; the small tolerance keeps rounding from raising it.
+    /// set to reach the threshold, ⌈t·size⌉. A small tolerance keeps rounding from raising it.
     /// </summary>
     public static int MinimumOverlap(double threshold, int size) =>
         Math.Max(1, (int)Math.Ceiling((threshold * size) - 1e-9));

@@ -4,28 +4,28 @@ namespace AnnotationGate.Core.Labels.Leakage;
 public sealed class LeakageOptions
 {
     /// <summary>
-    /// Minimum Jaccard similarity of the character shingle sets for a near duplicate, in (0, 1];
-    /// defaults to 0.8.
+    /// Minimum Jaccard similarity of the character shingle sets for a near duplicate, in (0, 1].
+    /// The default is 0.8.
     /// </summary>
-    public double Jaccard { get; init; } = 0.8;
+    public double Jaccard { get; set; } = 0.8;
 
     /// <summary>
-    /// Shingle length in UTF-16 characters of the normalized text, 1 to 64; defaults to 5. A text
-    /// shorter than this is one shingle.
+    /// Shingle length in UTF-16 characters of the normalized text, 1 to 64. The default is 5. A
+    /// text shorter than this is one shingle.
     /// </summary>
-    public int ShingleSize { get; init; } = 5;
+    public int ShingleSize { get; set; } = 5;
 
     /// <summary>
-    /// Maximum number of pairs kept in each of the exact and near lists, at least 1; defaults to
-    /// 10,000. The report still counts every pair.
+    /// Maximum number of pairs kept in each of the exact and near lists, at least 1. The default
+    /// is 10,000. The report still counts every pair.
     /// </summary>
-    public int MaxPairs { get; init; } = 10_000;
+    public int MaxPairs { get; set; } = 10_000;
 
     /// <summary>
-    /// Number of threads that scan training rows; 0 or less means one per processor, which is the
-    /// default.
+    /// Number of threads that scan training rows. The default, 0 or less, means one per
+    /// processor.
     /// </summary>
-    public int MaxDegreeOfParallelism { get; init; }
+    public int MaxDegreeOfParallelism { get; set; }
 
     internal void Validate()
     {

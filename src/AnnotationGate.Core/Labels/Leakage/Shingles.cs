@@ -64,8 +64,8 @@ internal static class Shingles
         }
     }
 
-    // The MurmurHash3 64-bit finalizer spreads the polynomial value over all bits; it is a
-    // bijection, so it adds no collisions.
+    // The MurmurHash3 64-bit finalizer spreads the polynomial value over all bits. It is a
+    // bijection, so apart from moving 0 to 1 it adds no collisions.
     private static ulong Finish(ulong value)
     {
         value ^= value >> 33;

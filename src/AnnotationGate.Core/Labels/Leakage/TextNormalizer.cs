@@ -54,8 +54,8 @@ public static class TextNormalizer
         }
         catch (ArgumentException)
         {
-            // Invalid UTF-16 (a lone surrogate) cannot be normalized; rune enumeration below turns
-            // it into U+FFFD, and the rest of the text keeps its original form.
+            // Invalid UTF-16 (a lone surrogate) cannot be normalized, so the text keeps its
+            // original form, and rune enumeration below turns the surrogate into U+FFFD.
             return text;
         }
     }

@@ -2,8 +2,8 @@ namespace AnnotationGate.Core.Labels.Leakage;
 
 /// <summary>
 /// Open-addressing map from a nonzero 64-bit shingle hash to a dense id, faster than a
-/// dictionary on the hot path, with a one-bit-per-slot filter small enough to stay in cache.
-/// Fixed capacity; reads are safe from many threads once built.
+/// dictionary on the hot path, with a bit filter small enough to stay in cache. The capacity is
+/// fixed, and reads are safe from many threads once the table is built.
 /// </summary>
 internal sealed class TokenTable
 {
