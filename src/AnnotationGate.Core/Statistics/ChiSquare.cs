@@ -131,7 +131,7 @@ public static class ChiSquare
 /// The outcome of a chi-square test: statistic, degrees of freedom, p-value and the categories
 /// that drive the statistic. When <see cref="IsDefined"/> is false, <see cref="Statistic"/> and
 /// <see cref="PValue"/> are NaN, <see cref="DegreesOfFreedom"/> is 0, <see cref="Drivers"/> is
-/// empty and <see cref="UndefinedReason"/> says why.
+/// empty and <see cref="UndefinedReason"/> gives the reason.
 /// </summary>
 /// <param name="Statistic">Pearson's X² statistic.</param>
 /// <param name="DegreesOfFreedom">Number of categories with counts, minus one.</param>
