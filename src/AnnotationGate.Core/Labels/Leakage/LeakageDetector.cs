@@ -35,7 +35,7 @@ public static class LeakageDetector
         return Report(index, scanners, options.MaxPairs);
     }
 
-    private static List<LeakageScanner> Scan(
+    private static List<ScanResult> Scan(
         GoldenIndex index,
         IEnumerable<(string Id, string Text, string File, int Line)> training,
         LeakageOptions options)
@@ -52,10 +52,12 @@ public static class LeakageDetector
                 scanner.Scan(row, position++);
             }
 
-            return [scanner];
+            return [scanner.Result];
         }
 
-        var scanners = new ConcurrentBag<LeakageScanner>();
+        // Parallel.ForEach creates one scanner per task, and it may run more tasks than threads,
+        // so only the results are kept and each scanner's buffers are freed when its task ends.
+        var results = new ConcurrentBag<ScanResult>();
         try
         {
             Parallel.ForEach(
@@ -67,7 +69,7 @@ public static class LeakageDetector
                     scanner.Scan(row, position);
                     return scanner;
                 },
-                scanners.Add);
+                scanner => results.Add(scanner.Result));
         }
         catch (AggregateException error) when (error.InnerExceptions.Count == 1)
         {
@@ -75,10 +77,10 @@ public static class LeakageDetector
             ExceptionDispatchInfo.Capture(error.InnerExceptions[0]).Throw();
         }
 
-        return [.. scanners];
+        return [.. results];
     }
 
-    private static LeakageReport Report(GoldenIndex index, List<LeakageScanner> scanners, int maxPairs)
+    private static LeakageReport Report(GoldenIndex index, List<ScanResult> scanners, int maxPairs)
     {
         var exact = PairBuffer.Merge(scanners.Select(s => s.Exact), maxPairs, PairBuffer.ExactOrder);
         var near = PairBuffer.Merge(scanners.Select(s => s.Near), maxPairs, PairBuffer.NearOrder);

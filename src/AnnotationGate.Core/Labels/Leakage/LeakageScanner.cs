@@ -43,6 +43,9 @@ internal sealed class LeakageScanner
 
     public long RowsScanned { get; private set; }
 
+    /// <summary>The pairs and row count so far, without the scanner's buffers.</summary>
+    public ScanResult Result => new(Exact, Near, RowsScanned);
+
     public void Scan((string Id, string Text, string File, int Line) row, long position)
     {
         RowsScanned++;
@@ -253,3 +256,6 @@ internal sealed class LeakageScanner
         _setStamps = new int[capacity];
     }
 }
+
+/// <summary>What one scanner found: its pair buffers and the number of rows it read.</summary>
+internal sealed record ScanResult(PairBuffer Exact, PairBuffer Near, long RowsScanned);
