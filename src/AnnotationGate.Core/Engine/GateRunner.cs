@@ -43,10 +43,13 @@ public sealed class GateRunner
         var errors = new List<ConfigurationError>();
         ResolveDatasets(session, errors);
         var checks = CreateChecks(session, errors);
-        if (gate.Config.Checks.Count == 0)
+        // The label-source policy runs on every dataset with labels, so such a gate checks something
+        // even with an empty checks list.
+        if (gate.Config.Checks.Count == 0 && gate.Config.Datasets.Values.All(d => d.Labels is null))
         {
             errors.Add(gate.ErrorAt("/checks",
-                "The gate has no checks, so it would verify nothing. Add at least one entry under checks.") with { Code = RuleCatalog.NoCheckExecuted });
+                "The gate has no checks and no labelled dataset, so it would verify nothing. Add at least one entry under checks.")
+                with { Code = RuleCatalog.NoCheckExecuted });
         }
 
         if (errors.Count > 0)

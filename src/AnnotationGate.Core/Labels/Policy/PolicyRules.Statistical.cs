@@ -1,4 +1,3 @@
-#if LEAKAGE_MERGED
 using System.Globalization;
 using AnnotationGate.Core.Configuration;
 using AnnotationGate.Core.Data;
@@ -141,7 +140,11 @@ internal sealed partial class PolicyRules
         }
 
         var calibration = ConfidenceCalibration.Evaluate(reviewed);
-        var ece = calibration.ExpectedCalibrationError;
+        if (calibration.ExpectedCalibrationError is not { } ece)
+        {
+            return;
+        }
+
         Add(new Metric(d.Dataset + ".calibration-error", ece)
         {
             Count = calibration.Count, Threshold = _policy.MaxCalibrationError, ThresholdIsMaximum = true,
@@ -215,4 +218,3 @@ internal sealed partial class PolicyRules
         }
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if LEAKAGE_MERGED
 using AnnotationGate.Core.Findings;
 
 namespace AnnotationGate.Core.Tests.Labels.Policy;
@@ -138,4 +137,3 @@ public sealed class PolicyStatisticalRulesTests : IDisposable
         result.With(RuleCatalog.LabelDistributionDrift).ShouldBeEmpty();
     }
 }
-#endif
