@@ -91,8 +91,8 @@ public sealed class GateRunner
             WarningsAsErrors = _options.WarningsAsErrors,
             Findings = findings.Findings,
             Omitted = findings.Omitted,
-            Checks = [.. checkResults, .. PolicyResult(policy)],
-            Tables = [.. policy?.GateTables ?? [], .. regression?.ToTables() ?? []],
+            Checks = [.. checkResults, .. PolicyResult(policy, gate)],
+            Tables = [.. PolicyTables(policy, gate), .. regression?.ToTables() ?? []],
             Regression = regression,
         };
     }
@@ -159,8 +159,14 @@ public sealed class GateRunner
     /// <summary>Returns the id a check gets: its <c>id</c> key, else <c>TYPE-N</c> with N its position from 1.</summary>
     public static string CheckIdOf(CheckConfig config, int index) => config.Id ?? $"{config.Type}-{index + 1}";
 
-    private static IEnumerable<CheckResult> PolicyResult(PolicyOutcome? policy) =>
-        policy is null ? [] : [policy.Result];
+    // The policy summary and its cost and sourcing tables only say something when a dataset has labels.
+    private static IEnumerable<CheckResult> PolicyResult(PolicyOutcome? policy, LoadedGate gate) =>
+        policy is null || !HasLabels(gate) ? [] : [policy.Result];
+
+    private static IEnumerable<ResultTable> PolicyTables(PolicyOutcome? policy, LoadedGate gate) =>
+        policy is null || !HasLabels(gate) ? [] : policy.GateTables;
+
+    private static bool HasLabels(LoadedGate gate) => gate.Config.Datasets.Values.Any(d => d.Labels is not null);
 
     private static string GateName(LoadedGate gate) =>
         gate.Config.Name ?? Path.GetFileNameWithoutExtension(gate.Path).Replace(".gate", "", StringComparison.Ordinal);

@@ -50,7 +50,6 @@ public sealed class GateRunnerTests : IDisposable
             (RuleCatalog.MalformedRecord, 2),
             (RuleCatalog.DuplicateId, 4),
             (RuleCatalog.RequiredFieldMissing, 5),
-            (RuleCatalog.RequiredFieldMissing, 5),
             (RuleCatalog.MissingId, 5),
         ], ignoreOrder: true);
         result.Findings.ShouldAllBe(f => f.File!.EndsWith("outputs.jsonl"));
