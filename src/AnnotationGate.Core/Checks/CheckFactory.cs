@@ -11,6 +11,7 @@ public static class CheckFactory
     /// <summary>Creates the check; configuration problems go to <paramref name="setup"/> and null is returned.</summary>
     public static object? Create(CheckConfig config, CheckSetup setup) => config switch
     {
+        ParaphraseCheckConfig paraphrase => Paraphrase.ParaphraseConsistencyCheck.Create(paraphrase, setup),
         _ => Unsupported(config, setup),
     };
 
