@@ -36,6 +36,16 @@ internal static partial class NativeEnvironment
         }
     }
 
+    /// <summary>Sets a variable in both the managed and the native environment.</summary>
+    public static void SetNative(string name, string value)
+    {
+        Environment.SetEnvironmentVariable(name, value);
+        if (!OperatingSystem.IsWindows() && SetEnvironment(name, value, 1) != 0)
+        {
+            throw new InvalidOperationException($"Setting {name} in the native environment failed.");
+        }
+    }
+
     /// <summary>Reads a variable from the native environment, bypassing the managed copy.</summary>
     public static string? GetNative(string name)
     {
