@@ -1,1 +1,3 @@
-return 0;
+using AnnotationGate.Cli;
+
+return await GateCommandLine.InvokeAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,3 +1,6 @@
+using AnnotationGate.Core.Checks.Fields;
+using AnnotationGate.Core.Checks.Length;
+using AnnotationGate.Core.Checks.Patterns;
 using AnnotationGate.Core.Configuration;
 
 namespace AnnotationGate.Core.Checks;
@@ -11,6 +14,11 @@ public static class CheckFactory
     /// <summary>Creates the check; configuration problems go to <paramref name="setup"/> and null is returned.</summary>
     public static object? Create(CheckConfig config, CheckSetup setup) => config switch
     {
+        GoldenCheckConfig golden => Evaluation.GoldenCheck.Create(golden, setup),
+        LabelSourcesCheckConfig sources => Labels.LabelSourcesCheck.Create(sources, setup),
+        LengthCheckConfig length => LengthCheck.Create(length, setup),
+        RequiredFieldsCheckConfig required => RequiredFieldsCheck.Create(required, setup),
+        PatternCheckConfig pattern => PatternCheck.Create(pattern, setup),
         ParaphraseCheckConfig paraphrase => Paraphrase.ParaphraseConsistencyCheck.Create(paraphrase, setup),
         _ => Unsupported(config, setup),
     };

@@ -21,7 +21,10 @@ public abstract class CheckConfig
 {
     /// <summary>Value of the <c>type</c> key.</summary>
     [JsonIgnore]
-    public abstract string Type { get; }
+    public string Type => TypeName;
+
+    /// <summary>Value of the <c>type</c> key, supplied by each subclass.</summary>
+    protected abstract string TypeName { get; }
 
     [Description("Name of the check in reports. Defaults to TYPE-N, N being its position from 1.")]
     public string? Id { get; set; }
@@ -65,7 +68,7 @@ public enum JsonExtraction
 /// <summary>Validates outputs against a JSON Schema (draft-07 or 2020-12).</summary>
 public sealed class JsonSchemaCheckConfig : CheckConfig
 {
-    public override string Type => CheckTypes.JsonSchema;
+    protected override string TypeName => CheckTypes.JsonSchema;
 
     [Description("Field path of the output. Omit to validate the whole record.")]
     public string? Field { get; set; }
@@ -97,7 +100,7 @@ public enum LengthUnit
 /// <summary>Bounds the length of a text field.</summary>
 public sealed class LengthCheckConfig : CheckConfig
 {
-    public override string Type => CheckTypes.Length;
+    protected override string TypeName => CheckTypes.Length;
 
     [Required]
     [Description("Field path of the text to measure.")]
@@ -108,11 +111,11 @@ public sealed class LengthCheckConfig : CheckConfig
     public LengthUnit Unit { get; set; }
 
     [Description("Minimum length, inclusive.")]
-    [Range(0, long.MaxValue)]
+    [Range(0, int.MaxValue)]
     public long? Min { get; set; }
 
     [Description("Maximum length, inclusive.")]
-    [Range(0, long.MaxValue)]
+    [Range(0, int.MaxValue)]
     public long? Max { get; set; }
 
     [Description("Tokenizer for unit tokens: cl100k_base or o200k_base.")]
@@ -122,7 +125,7 @@ public sealed class LengthCheckConfig : CheckConfig
 /// <summary>Requires fields to be present and, unless allowed, non-empty.</summary>
 public sealed class RequiredFieldsCheckConfig : CheckConfig
 {
-    public override string Type => CheckTypes.RequiredFields;
+    protected override string TypeName => CheckTypes.RequiredFields;
 
     [Required]
     [MinLength(1)]
@@ -136,7 +139,7 @@ public sealed class RequiredFieldsCheckConfig : CheckConfig
 /// <summary>Regular expressions that an output must or must not match.</summary>
 public sealed class PatternCheckConfig : CheckConfig
 {
-    public override string Type => CheckTypes.Pattern;
+    protected override string TypeName => CheckTypes.Pattern;
 
     [Required]
     [Description("Field path of the text to match.")]
@@ -155,7 +158,7 @@ public sealed class PatternCheckConfig : CheckConfig
 /// <summary>Evaluates predictions against an expert golden set joined by id.</summary>
 public sealed class GoldenCheckConfig : CheckConfig
 {
-    public override string Type => CheckTypes.Golden;
+    protected override string TypeName => CheckTypes.Golden;
 
     [Required]
     [Description("Name of the golden dataset (its labels.field holds the expert label).")]
@@ -175,7 +178,7 @@ public sealed class GoldenCheckConfig : CheckConfig
 /// <summary>Scores label sources (single labels or crowd votes) against the golden set.</summary>
 public sealed class LabelSourcesCheckConfig : CheckConfig
 {
-    public override string Type => CheckTypes.LabelSources;
+    protected override string TypeName => CheckTypes.LabelSources;
 
     // The check's dataset is the golden set.
 

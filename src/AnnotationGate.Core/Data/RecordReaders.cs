@@ -7,6 +7,10 @@ public static class RecordReaders
 {
     public static IRecordReader For(DataFormat format) => format switch
     {
+        DataFormat.Jsonl => JsonLinesReader.Instance,
+        DataFormat.Json => JsonArrayReader.Instance,
+        DataFormat.Csv => DelimitedReader.Csv,
+        DataFormat.Tsv => DelimitedReader.Tsv,
         _ => throw new NotSupportedException($"No reader for format '{format}' yet."),
     };
 

@@ -6,14 +6,14 @@ namespace AnnotationGate.Core.Engine;
 /// <summary>
 /// Collects findings for a run: applies the gate file's severities, drops rules turned off, and keeps
 /// at most a fixed number per rule in detail (the rest are counted) so memory stays flat on large inputs.
-/// Thread-safe.
+/// The findings kept are those earliest in file and line order, whatever order they arrive in, so a
+/// run that checks records in parallel keeps the same ones. Thread-safe.
 /// </summary>
 public sealed class FindingCollector
 {
     private readonly IReadOnlyDictionary<string, Severity> _ruleSeverities;
     private readonly int _maxPerRule;
-    private readonly List<Finding> _kept = [];
-    private readonly Dictionary<string, int> _keptPerRule = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PriorityQueue<Finding, Finding>> _keptPerRule = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Code, Severity Severity), long> _omitted = [];
     private readonly Lock _lock = new();
 
@@ -36,17 +36,21 @@ public sealed class FindingCollector
             return;
         }
 
+        var adjusted = severity == finding.Severity ? finding : finding with { Severity = severity };
         lock (_lock)
         {
-            var kept = _keptPerRule.GetValueOrDefault(finding.Code);
-            if (kept >= _maxPerRule)
+            if (!_keptPerRule.TryGetValue(finding.Code, out var kept))
             {
-                _omitted[(finding.Code, severity)] = _omitted.GetValueOrDefault((finding.Code, severity)) + 1;
-                return;
+                kept = new PriorityQueue<Finding, Finding>(LatestFirst.Instance);
+                _keptPerRule[finding.Code] = kept;
             }
 
-            _keptPerRule[finding.Code] = kept + 1;
-            _kept.Add(severity == finding.Severity ? finding : finding with { Severity = severity });
+            kept.Enqueue(adjusted, adjusted);
+            if (kept.Count > _maxPerRule)
+            {
+                var dropped = kept.Dequeue();
+                _omitted[(dropped.Code, dropped.Severity)] = _omitted.GetValueOrDefault((dropped.Code, dropped.Severity)) + 1;
+            }
         }
     }
 
@@ -57,11 +61,12 @@ public sealed class FindingCollector
         {
             lock (_lock)
             {
-                return [.. _kept
+                return [.. _keptPerRule.Values.SelectMany(q => q.UnorderedItems.Select(item => item.Element))
                     .OrderByDescending(f => f.Severity)
                     .ThenBy(f => f.File, StringComparer.Ordinal)
                     .ThenBy(f => f.Line ?? 0)
-                    .ThenBy(f => f.Code, StringComparer.Ordinal)];
+                    .ThenBy(f => f.Code, StringComparer.Ordinal)
+                    .ThenBy(f => f.Message, StringComparer.Ordinal)];
             }
         }
     }
@@ -83,7 +88,8 @@ public sealed class FindingCollector
     {
         lock (_lock)
         {
-            return _kept.Any(f => f.Severity >= severity) || _omitted.Keys.Any(k => k.Severity >= severity);
+            return _keptPerRule.Values.Any(q => q.UnorderedItems.Any(item => item.Element.Severity >= severity))
+                || _omitted.Keys.Any(k => k.Severity >= severity);
         }
     }
 
@@ -101,5 +107,29 @@ public sealed class FindingCollector
         }
 
         return _ruleSeverities.TryGetValue(finding.Code, out var fromRules) ? fromRules : finding.Severity;
+    }
+
+    /// <summary>Orders findings so that the one latest in the file comes out of the queue first.</summary>
+    private sealed class LatestFirst : IComparer<Finding>
+    {
+        public static readonly LatestFirst Instance = new();
+
+        public int Compare(Finding? x, Finding? y)
+        {
+            var byFile = string.CompareOrdinal(y?.File, x?.File);
+            if (byFile != 0)
+            {
+                return byFile;
+            }
+
+            var byLine = (y?.Line ?? 0).CompareTo(x?.Line ?? 0);
+            if (byLine != 0)
+            {
+                return byLine;
+            }
+
+            var byColumn = (y?.Column ?? 0).CompareTo(x?.Column ?? 0);
+            return byColumn != 0 ? byColumn : string.CompareOrdinal(y?.Message, x?.Message);
+        }
     }
 }

@@ -57,7 +57,7 @@ public sealed class GateRunner
                 results[step.Id] = await step.RunAsync(context, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             couldNotRun = true;
             findings.Add(new Finding(RuleCatalog.UnreadableFile, Severity.Error,

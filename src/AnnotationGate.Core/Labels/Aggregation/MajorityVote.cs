@@ -1,3 +1,5 @@
+using AnnotationGate.Core.Statistics.Agreement;
+
 namespace AnnotationGate.Core.Labels.Aggregation;
 
 /// <summary>
@@ -33,6 +35,52 @@ public static class MajorityVote
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Aggregates the ratings of a matrix, where labels compare by value ("1" and "1.0" are one
+    /// vote). Labels are the matrix's category names, and items are returned ordered by id (ordinal).
+    /// </summary>
+    public static IReadOnlyList<ItemVote> Aggregate(RatingMatrix ratings, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        ArgumentNullException.ThrowIfNull(random);
+        var votes = new List<(string Item, string Label)>(ratings.RatingCount);
+        for (var item = 0; item < ratings.Items.Count; item++)
+        {
+            foreach (var category in ratings.CategoriesOf(item))
+            {
+                votes.Add((ratings.Items[item], ratings.Categories[category]));
+            }
+        }
+
+        return Aggregate(votes, random);
+    }
+
+    /// <summary>
+    /// Computes the accuracy against gold labels expected under random tie-breaking: an item scores
+    /// 1/k when its gold label is one of its k tied labels and 0 otherwise. Items without a gold
+    /// label are skipped. Returns null when no item has one.
+    /// </summary>
+    public static double? ExpectedAccuracy(
+        IEnumerable<ItemVote> votes,
+        IReadOnlyDictionary<string, string> gold)
+    {
+        ArgumentNullException.ThrowIfNull(votes);
+        ArgumentNullException.ThrowIfNull(gold);
+        var score = 0.0;
+        var items = 0;
+        foreach (var vote in votes)
+        {
+            if (gold.TryGetValue(vote.Item, out var truth))
+            {
+                var tied = vote.TiedLabels.Contains(truth, StringComparer.Ordinal);
+                score += tied ? 1.0 / vote.TiedLabels.Count : 0;
+                items++;
+            }
+        }
+
+        return items == 0 ? null : score / items;
     }
 }
 

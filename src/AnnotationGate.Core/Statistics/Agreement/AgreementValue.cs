@@ -12,6 +12,13 @@ public sealed record AgreementValue(double? Value, double ObservedAgreement, lon
 {
     public bool IsDefined => Value is not null;
 
+    /// <summary>
+    /// Share of agreeing pairs expected by chance (from the pooled category shares for Fleiss and
+    /// Krippendorff, 1/k for free-marginal kappa). Null for percent agreement, which has no chance
+    /// term, and when no chance term could be computed.
+    /// </summary>
+    public double? ExpectedAgreement { get; init; }
+
     public static AgreementValue Undefined(double observedAgreement, long units, string reason) =>
         new(null, observedAgreement, units, reason);
 }
