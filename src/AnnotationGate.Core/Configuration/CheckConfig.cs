@@ -210,7 +210,7 @@ public enum ParaphraseComparison
 /// <summary>Requires a model to answer paraphrases of one input the same way.</summary>
 public sealed class ParaphraseCheckConfig : CheckConfig
 {
-    public override string Type => CheckTypes.ParaphraseConsistency;
+    protected override string TypeName => CheckTypes.ParaphraseConsistency;
 
     [Description("Field path naming the paraphrase group of a record. Give this or input-id.")]
     public string? Group { get; set; }
