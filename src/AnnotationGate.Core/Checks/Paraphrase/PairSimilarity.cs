@@ -41,8 +41,8 @@ internal sealed class PairSimilarity(ParaphraseComparison comparison, ITextEmbed
         _ => a.Values.Zip(b.Values).Count(p => string.Equals(p.First, p.Second, StringComparison.Ordinal)) / (double)a.Values.Length,
     };
 
-    // Vectors are L2-normalized, but the dot product is divided by the norms anyway so that an
-    // embedder returning unnormalized vectors still gives a cosine; clamped against rounding.
+    // Divides by the norms even though embedders return unit vectors, so that any embedder gives a
+    // true cosine. Two zero vectors (two empty TF-IDF texts) count as equal.
     private static double Cosine(float[] a, float[] b)
     {
         double dot = 0, normA = 0, normB = 0;
@@ -53,6 +53,16 @@ internal sealed class PairSimilarity(ParaphraseComparison comparison, ITextEmbed
             normB += (double)b[i] * b[i];
         }
 
-        return normA == 0 || normB == 0 ? (normA == normB ? 1.0 : 0.0) : Math.Clamp(dot / Math.Sqrt(normA * normB), -1.0, 1.0);
+        if (normA == 0 && normB == 0)
+        {
+            return 1.0;
+        }
+
+        if (normA == 0 || normB == 0)
+        {
+            return 0.0;
+        }
+
+        return Math.Clamp(dot / Math.Sqrt(normA * normB), -1.0, 1.0);
     }
 }

@@ -60,7 +60,7 @@ internal sealed class ParaphraseReport(ParaphraseCheckConfig config, string chec
     {
         var outliers = string.Join(", ", verdict.Outliers.Take(MaxOutliersNamed).Select(o => $"'{o.Member.Name}' ({Format(o.Similarity)})"));
         var more = verdict.Outliers.Count > MaxOutliersNamed ? $" and {verdict.Outliers.Count - MaxOutliersNamed} more" : "";
-        var message = $"Paraphrase group '{verdict.Group}' answers inconsistently: the lowest pair similarity is "
+        var message = $"Paraphrase group '{verdict.Group}' has inconsistent outputs: the lowest pair similarity is "
             + $"{Format(verdict.MinSimilarity)}, below {Format(threshold)}. Compared with '{verdict.Center.Name}', "
             + $"the outliers are {outliers}{more}. Make the model answer these paraphrases alike, or lower min-similarity "
             + "if the differences are acceptable.";
