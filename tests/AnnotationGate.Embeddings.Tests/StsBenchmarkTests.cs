@@ -29,7 +29,7 @@ public sealed class StsBenchmarkTests(EmbedderFixture fixture)
         var cosines = pairs.Select((_, i) => Pooling.Cosine(vectors[2 * i], vectors[(2 * i) + 1])).ToArray();
         var spearman = RankCorrelation.Spearman(cosines, [.. pairs.Select(p => p.Score)]);
 
-        spearman.ShouldBe(0.7108, 0.001);
+        spearman.ShouldBe(0.7668, 0.001);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ public sealed class TfidfEmbedderTests
 
         var vectors = new TfidfEmbedder().Embed(texts, null, CancellationToken.None);
 
-        vectors.ShouldAllBe(v => v.Length == TfidfEmbedder.MaxNgrams);
+        vectors.ShouldAllBe(v => v.Length == vectors[0].Length);
+        vectors[0].Length.ShouldBeInRange(9, TfidfEmbedder.DefaultMaxNgrams);
         Pooling.Cosine(vectors[0], vectors[1]).ShouldBe(1.0, 1e-6);
         Pooling.Cosine(vectors[0], vectors[2]).ShouldBe(0.0, 1e-6);
         Pooling.Cosine(vectors[0], vectors[3]).ShouldBeInRange(0.01, 0.5);
