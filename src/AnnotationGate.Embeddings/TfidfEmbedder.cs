@@ -13,7 +13,7 @@ namespace AnnotationGate.Embeddings;
 /// </summary>
 public sealed class TfidfEmbedder : ITextEmbedder
 {
-    /// <summary>Default maximum number of distinct n-grams kept, the most frequent first; the vector length.</summary>
+    /// <summary>Default maximum number of distinct n-grams kept, the most frequent first.</summary>
     public const int DefaultMaxNgrams = 16384;
 
     private const int ProgressStep = 256;

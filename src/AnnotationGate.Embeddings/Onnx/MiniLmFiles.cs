@@ -23,7 +23,7 @@ public sealed class MiniLmFiles
         Directory = directory;
     }
 
-    /// <summary>Folder that holds <c>model.onnx</c> and <c>vocab.txt</c>.</summary>
+    /// <summary>Folder that contains <c>model.onnx</c> and <c>vocab.txt</c>.</summary>
     public string Directory { get; }
 
     public string ModelPath => Path.Combine(Directory, "model.onnx");
@@ -64,6 +64,10 @@ public sealed class MiniLmFiles
             }
 
             File.Move(partial, target, overwrite: true);
+        }
+        catch (IOException) when (File.Exists(target) && new FileInfo(target).Length == source.Length)
+        {
+            // Another run wrote the same file first and keeps it open (Windows), so its copy is used.
         }
         finally
         {
