@@ -20,6 +20,7 @@ public static class CheckFactory
         RequiredFieldsCheckConfig required => RequiredFieldsCheck.Create(required, setup),
         PatternCheckConfig pattern => PatternCheck.Create(pattern, setup),
         JsonSchemaCheckConfig jsonSchema => Schema.JsonSchemaCheck.Create(jsonSchema, setup),
+        ParaphraseCheckConfig paraphrase => Paraphrase.ParaphraseConsistencyCheck.Create(paraphrase, setup),
         _ => Unsupported(config, setup),
     };
 

@@ -16,6 +16,7 @@ namespace AnnotationGate.Core.Configuration;
 [JsonDerivedType(typeof(PatternCheckConfig), CheckTypes.Pattern)]
 [JsonDerivedType(typeof(GoldenCheckConfig), CheckTypes.Golden)]
 [JsonDerivedType(typeof(LabelSourcesCheckConfig), CheckTypes.LabelSources)]
+[JsonDerivedType(typeof(ParaphraseCheckConfig), CheckTypes.ParaphraseConsistency)]
 public abstract class CheckConfig
 {
     /// <summary>Value of the <c>type</c> key.</summary>
@@ -48,6 +49,7 @@ public static class CheckTypes
     public const string Pattern = "pattern";
     public const string Golden = "golden";
     public const string LabelSources = "label-sources";
+    public const string ParaphraseConsistency = "paraphrase-consistency";
 }
 
 /// <summary>How JSON is found in an output field.</summary>
@@ -190,4 +192,56 @@ public sealed class LabelSourcesCheckConfig : CheckConfig
     [Description("Minimum Cohen's kappa of each source against the golden labels.")]
     [Range(-1.0, 1.0)]
     public double? MinKappa { get; set; }
+}
+
+/// <summary>How the outputs of one paraphrase group are compared.</summary>
+public enum ParaphraseComparison
+{
+    /// <summary>Cosine similarity of sentence embeddings, for free text.</summary>
+    Embedding,
+
+    /// <summary>Equal strings, for class labels.</summary>
+    Exact,
+
+    /// <summary>Equal values at each configured field, for JSON outputs.</summary>
+    Fields,
+}
+
+/// <summary>Requires a model to answer paraphrases of one input the same way.</summary>
+public sealed class ParaphraseCheckConfig : CheckConfig
+{
+    protected override string TypeName => CheckTypes.ParaphraseConsistency;
+
+    [Description("Field path naming the paraphrase group of a record. Give this or input-id.")]
+    public string? Group { get; set; }
+
+    [Description("Field path of the original input's id; records sharing it form a group. Give this or group.")]
+    public string? InputId { get; set; }
+
+    [Description("Field path of the variant index within an input-id group (0 for the original); used to name records in reports.")]
+    public string? Variant { get; set; }
+
+    [Required]
+    [Description("Field path of the output to compare.")]
+    public string Field { get; set; } = "";
+
+    [Description("How outputs are compared: embedding (default), exact or fields.")]
+    public ParaphraseComparison Compare { get; set; } = ParaphraseComparison.Embedding;
+
+    [Description("Field paths inside a JSON output compared one by one when compare is fields.")]
+    public List<string> Fields { get; set; } = [];
+
+    [Description("Compare exact and fields values without regard to case and surrounding whitespace. Default false.")]
+    public bool IgnoreCase { get; set; }
+
+    [Description("Embedding model for compare: embedding: minilm (default, all-MiniLM-L6-v2) or tfidf (lexical fallback).")]
+    public string Model { get; set; } = "minilm";
+
+    [Description("Minimum similarity of every pair in a group. Defaults to 0.80 for embedding and 1.0 (all equal) for exact and fields.")]
+    [Range(0.0, 1.0)]
+    public double? MinSimilarity { get; set; }
+
+    [Description("Largest share of inconsistent groups (0 to 1) that still passes. Default 0.05.")]
+    [Range(0.0, 1.0)]
+    public double MaxInconsistentGroups { get; set; } = 0.05;
 }

@@ -13,4 +13,7 @@ public interface ITextEmbedder
 
     /// <summary>Returns one L2-normalized vector per text, in input order.</summary>
     IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, IProgress<int>? progress, CancellationToken cancellationToken);
+
+    /// <summary>Tells whether the model cuts the text to its input limit before embedding it. Default false.</summary>
+    bool IsTruncated(string text) => false;
 }

@@ -1,0 +1,77 @@
+namespace AnnotationGate.Core.Checks.Paraphrase;
+
+/// <summary>
+/// Result for one group of two or more records: the lowest pairwise similarity, the record the
+/// others are compared with (the one with the highest mean similarity to the rest), and the outliers
+/// (records whose similarity to it is below the threshold, with that similarity).
+/// </summary>
+internal sealed record GroupVerdict(
+    string Group,
+    IReadOnlyList<GroupMember> Members,
+    double MinSimilarity,
+    GroupMember Center,
+    IReadOnlyList<(GroupMember Member, double Similarity)> Outliers)
+{
+    public bool Inconsistent => Outliers.Count > 0;
+
+    /// <summary>
+    /// Compares every pair of members with <paramref name="similarity"/> (indices into
+    /// <paramref name="members"/>) and finds the outliers below <paramref name="threshold"/>.
+    /// </summary>
+    public static GroupVerdict Judge(string group, IReadOnlyList<GroupMember> members, Func<int, int, double> similarity, double threshold)
+    {
+        var count = members.Count;
+        var matrix = new double[count, count];
+        var min = 1.0;
+        for (var i = 0; i < count; i++)
+        {
+            matrix[i, i] = 1.0;
+            for (var j = i + 1; j < count; j++)
+            {
+                matrix[i, j] = matrix[j, i] = similarity(i, j);
+                min = Math.Min(min, matrix[i, j]);
+            }
+        }
+
+        var center = CenterOf(matrix, count);
+        var outliers = new List<(GroupMember, double)>();
+        for (var i = 0; i < count; i++)
+        {
+            if (i != center && matrix[center, i] < threshold)
+            {
+                outliers.Add((members[i], matrix[center, i]));
+            }
+        }
+
+        // Members can all be near the center yet far from each other; then the farthest one is named.
+        if (outliers.Count == 0 && min < threshold)
+        {
+            var farthest = Enumerable.Range(0, count).Where(i => i != center).MinBy(i => matrix[center, i]);
+            outliers.Add((members[farthest], matrix[center, farthest]));
+        }
+
+        return new GroupVerdict(group, members, min, members[center], outliers);
+    }
+
+    private static int CenterOf(double[,] matrix, int count)
+    {
+        var best = 0;
+        var bestSum = double.MinValue;
+        for (var i = 0; i < count; i++)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < count; j++)
+            {
+                sum += matrix[i, j];
+            }
+
+            if (sum > bestSum + 1e-12)
+            {
+                best = i;
+                bestSum = sum;
+            }
+        }
+
+        return best;
+    }
+}

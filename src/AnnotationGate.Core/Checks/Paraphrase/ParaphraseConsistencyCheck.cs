@@ -1,0 +1,150 @@
+using AnnotationGate.Core.Configuration;
+using AnnotationGate.Core.Data;
+using AnnotationGate.Core.Embeddings;
+using AnnotationGate.Core.Findings;
+using AnnotationGate.Core.Results;
+
+namespace AnnotationGate.Core.Checks.Paraphrase;
+
+/// <summary>
+/// Checks that a model answers paraphrases of one input alike. Records are grouped by a group field
+/// (or by the original input's id); within each group every pair of outputs is compared by embedding
+/// cosine similarity, exact equality or field by field. The check fails when the share of groups with
+/// a pair below the minimum similarity exceeds <c>max-inconsistent-groups</c>.
+/// </summary>
+public sealed class ParaphraseConsistencyCheck : IGateStep
+{
+    /// <summary>Default <c>min-similarity</c> for <c>compare: embedding</c>.</summary>
+    public const double DefaultEmbeddingSimilarity = 0.80;
+
+    private readonly ParaphraseCheckConfig _config;
+    private readonly GroupCollector _collector;
+
+    private ParaphraseConsistencyCheck(string id, ParaphraseCheckConfig config, GroupCollector collector)
+    {
+        Id = id;
+        _config = config;
+        _collector = collector;
+    }
+
+    public string Id { get; }
+
+    /// <summary>Threshold in force: the configured one, else 0.80 for embeddings and 1.0 otherwise.</summary>
+    public double MinSimilarity => _config.MinSimilarity
+        ?? (_config.Compare == ParaphraseComparison.Embedding ? DefaultEmbeddingSimilarity : 1.0);
+
+    /// <summary>Validates the configuration; returns null after recording errors in <paramref name="setup"/>.</summary>
+    public static ParaphraseConsistencyCheck? Create(ParaphraseCheckConfig config, CheckSetup setup)
+    {
+        var valid = ValidateGrouping(config, setup);
+        var field = setup.FieldPath("field", config.Field);
+        var group = setup.FieldPath("group", config.Group);
+        var inputId = setup.FieldPath("input-id", config.InputId);
+        var variant = setup.FieldPath("variant", config.Variant);
+        var fields = config.Fields.Select((f, i) => setup.FieldPath($"fields/{i}", f)).ToList();
+        valid &= ValidateComparison(config, setup);
+        if (!valid || field is null || (group ?? inputId) is null || fields.Any(f => f is null)
+            || (config.Variant is not null && variant is null))
+        {
+            return null;
+        }
+
+        var collector = new GroupCollector(config, field, (group ?? inputId)!, variant, [.. fields.Select(f => f!)]);
+        return new ParaphraseConsistencyCheck(setup.CheckId, config, collector);
+    }
+
+    /// <inheritdoc />
+    public Task<CheckResult> RunAsync(CheckContext context, CancellationToken cancellationToken)
+    {
+        ITextEmbedder? embedder = null;
+        if (_config.Compare == ParaphraseComparison.Embedding)
+        {
+            embedder = FindEmbedder(context);
+            if (embedder is null)
+            {
+                return Task.FromResult(MissingEmbedder(context));
+            }
+        }
+
+        var groups = _collector.Collect(context, cancellationToken);
+        var similarity = new PairSimilarity(_config.Compare, embedder);
+        similarity.Prepare(groups.Groups.Values.Where(g => g.Count > 1).SelectMany(g => g), cancellationToken);
+        var verdicts = groups.Groups
+            .Where(g => g.Value.Count > 1)
+            .Select(g => GroupVerdict.Judge(g.Key, g.Value, (i, j) => similarity.Compare(g.Value[i], g.Value[j]), MinSimilarity))
+            .ToList();
+        var report = new ParaphraseReport(_config, Id, MinSimilarity);
+        report.ReportSingles(context, groups.Groups.Where(g => g.Value.Count == 1).Select(g => (g.Key, g.Value[0])));
+        report.ReportTruncated(context, similarity.Truncated);
+        return Task.FromResult(report.Complete(context, verdicts, groups.Skipped, similarity.Truncated.Count));
+    }
+
+    private static bool ValidateGrouping(ParaphraseCheckConfig config, CheckSetup setup)
+    {
+        if ((config.Group is null) == (config.InputId is null))
+        {
+            setup.Fail("group", "Give exactly one of group (a field naming the paraphrase group) and input-id (a field with the original input's id).");
+            return false;
+        }
+
+        if (config.Variant is not null && config.InputId is null)
+        {
+            setup.Fail("variant", "The key variant is read only with input-id. Remove it, or group records by input-id.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool ValidateComparison(ParaphraseCheckConfig config, CheckSetup setup)
+    {
+        if (config.Compare == ParaphraseComparison.Fields && config.Fields.Count == 0)
+        {
+            setup.Fail("fields", "compare: fields needs a list of field paths under fields, such as [intent, priority].");
+            return false;
+        }
+
+        if (config.Compare != ParaphraseComparison.Fields && config.Fields.Count > 0)
+        {
+            setup.Fail("fields", $"The key fields is read only with compare: fields, but compare is {Kebab(config.Compare)}. Remove fields, or set compare: fields.");
+            return false;
+        }
+
+        if (config.Compare == ParaphraseComparison.Embedding && config.Model is not ("minilm" or "tfidf"))
+        {
+            setup.Fail("model", $"Embedding model '{config.Model}' is unknown. Use minilm (all-MiniLM-L6-v2) or tfidf (the lexical fallback).");
+            return false;
+        }
+
+        return true;
+    }
+
+    private ITextEmbedder? FindEmbedder(CheckContext context)
+    {
+        if (context.Services.GetService(typeof(ITextEmbedderSelector)) is ITextEmbedderSelector selector
+            && selector.Select(_config.Model) is { } selected)
+        {
+            return selected;
+        }
+
+        return _config.Model == "minilm" ? context.Services.GetService(typeof(ITextEmbedder)) as ITextEmbedder : null;
+    }
+
+    private CheckResult MissingEmbedder(CheckContext context)
+    {
+        context.Report(new Finding(RuleCatalog.InvalidGateFile, Severity.Error,
+            $"Check '{Id}' compares outputs by embedding with model '{_config.Model}', but this host has no embedding engine. "
+            + "Run it with the annotationgate command-line tool, or set compare: exact or compare: fields.")
+        {
+            Dataset = _config.Dataset,
+        });
+        return new CheckResult(Id, _config.Type)
+        {
+            Dataset = _config.Dataset,
+            Status = CheckStatus.Error,
+            Summary = "Not run: no embedding engine is available.",
+        };
+    }
+
+    private static string Kebab(ParaphraseComparison comparison) => comparison.ToString().ToLowerInvariant();
+}

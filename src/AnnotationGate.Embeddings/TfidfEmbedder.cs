@@ -1,0 +1,93 @@
+using AnnotationGate.Core.Embeddings;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Text;
+
+namespace AnnotationGate.Embeddings;
+
+/// <summary>
+/// Lexical fallback: TF-IDF vectors of word n-grams from ML.NET <c>FeaturizeText</c>, lower-cased,
+/// without diacritics and punctuation, L2-normalized. Each call fits the vocabulary and
+/// inverse document frequencies on the texts it receives, so vectors from different calls are not
+/// comparable and are never cached. No native code and no model file.
+/// </summary>
+public sealed class TfidfEmbedder : ITextEmbedder
+{
+    /// <summary>Default maximum number of distinct n-grams kept, the most frequent first.</summary>
+    public const int DefaultMaxNgrams = 16384;
+
+    private const int ProgressStep = 256;
+
+    private readonly MLContext _ml = new(seed: 0);
+
+    /// <summary>
+    /// Creates the embedder. The defaults (unigrams, 16,384 n-grams) score best on STS dev among the
+    /// settings measured; bigrams under a 4,096 cap score lower (see docs/benchmarks/embeddings.md).
+    /// </summary>
+    public TfidfEmbedder(int ngramLength = 1, int maxNgrams = DefaultMaxNgrams)
+    {
+        NgramLength = ngramLength;
+        MaxNgrams = maxNgrams;
+    }
+
+    public int NgramLength { get; }
+
+    /// <summary>Upper bound of the vector length: the most frequent n-grams kept.</summary>
+    public int MaxNgrams { get; }
+
+    public string ModelId => $"tfidf;ngrams-1-{NgramLength};max-{MaxNgrams};lower;no-diacritics;no-punctuation;l2";
+
+    public int Dimensions => MaxNgrams;
+
+    /// <inheritdoc />
+    public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var rows = texts.Select(t => new TextRow { Text = t }).ToArray();
+        var view = _ml.Data.LoadFromEnumerable(rows);
+        var options = new TextFeaturizingEstimator.Options
+        {
+            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+            KeepDiacritics = false,
+            KeepPunctuations = false,
+            KeepNumbers = true,
+            CharFeatureExtractor = null,
+            WordFeatureExtractor = new WordBagEstimator.Options
+            {
+                NgramLength = NgramLength,
+                UseAllLengths = true,
+                Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+                MaximumNgramsCount = [MaxNgrams],
+            },
+            Norm = TextFeaturizingEstimator.NormFunction.L2,
+        };
+        var transformed = _ml.Transforms.Text.FeaturizeText("Features", options, nameof(TextRow.Text)).Fit(view).Transform(view);
+        return ReadVectors(transformed, texts.Count, progress, cancellationToken);
+    }
+
+    private float[][] ReadVectors(IDataView view, int count, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var column = view.Schema["Features"];
+        using var cursor = view.GetRowCursor([column]);
+        var getter = cursor.GetGetter<VBuffer<float>>(column);
+        var buffer = default(VBuffer<float>);
+        var vectors = new float[count][];
+        var index = 0;
+        while (cursor.MoveNext())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            getter(ref buffer);
+            vectors[index++] = buffer.DenseValues().ToArray();
+            if (index % ProgressStep == 0 || index == count)
+            {
+                progress?.Report(index);
+            }
+        }
+
+        return vectors;
+    }
+
+    private sealed class TextRow
+    {
+        public string Text { get; set; } = "";
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using AnnotationGate.Embeddings.Paraphrasing;
+
+namespace AnnotationGate.Embeddings.Tests;
+
+[Collection(EmbedderCollection.Name)]
+public sealed class ParaphraseGeneratorTests(EmbedderFixture fixture) : IDisposable
+{
+    private static readonly string[] Inputs =
+    [
+        """{"id": "q1", "text": "How do I reset my password?"}""",
+        """{"id": "q2", "text": "If the order is late, I can't get a refund."}""",
+        """{"id": "q3", "text": "Please help me buy a large coffee maker."}""",
+        """{"text": "Cancel my subscription because it is too expensive."}""",
+    ];
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("ag-paraphrase-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void GenerateFile_is_deterministic()
+    {
+        var input = WriteInputs();
+
+        var first = Generate(input, "a.jsonl", seed: 7);
+        var second = Generate(input, "b.jsonl", seed: 7);
+        var other = Generate(input, "c.jsonl", seed: 8);
+
+        File.ReadAllText(first).ShouldBe(File.ReadAllText(second));
+        File.ReadAllText(first).ShouldNotBe(File.ReadAllText(other));
+    }
+
+    [Fact]
+    public void GenerateFile_writes_groups_with_similarity()
+    {
+        var output = Generate(WriteInputs(), "out.jsonl", seed: 42);
+
+        var lines = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var originals = lines.Where(l => l.GetProperty("variant").GetInt32() == 0).ToList();
+        originals.Select(l => l.GetProperty("group").GetString()).ShouldBe(["q1", "q2", "q3", "line-4"]);
+        originals[0].GetProperty("id").GetString().ShouldBe("q1~0");
+        lines.Count.ShouldBeGreaterThan(8);
+        lines.ShouldAllBe(l => l.GetProperty("similarity").GetDouble() >= 0.85);
+        lines.Where(l => l.GetProperty("variant").GetInt32() > 0)
+            .ShouldAllBe(l => l.GetProperty("text").GetString() != originals.First(o => o.GetProperty("group").GetString() == l.GetProperty("group").GetString()).GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Generate_drops_variants_below_threshold()
+    {
+        var strict = new ParaphraseGenerator(fixture.Embedder, new ParaphraseOptions { MinSimilarity = 0.999, VariantsPerInput = 6 });
+        var lenient = new ParaphraseGenerator(fixture.Embedder, new ParaphraseOptions { MinSimilarity = 0.0, VariantsPerInput = 6 });
+        ParaphraseInput[] inputs = [new("a", "If the order is late, I can't get a refund.")];
+
+        var kept = strict.Generate(inputs, null, CancellationToken.None);
+        var all = lenient.Generate(inputs, null, CancellationToken.None);
+
+        kept.Count.ShouldBeLessThan(all.Count);
+        kept.Skip(1).ShouldAllBe(v => v.Similarity >= 0.999);
+    }
+
+    [Theory]
+    [InlineData("If the order is late, I can't get a refund.", "clause-order", "I can't get a refund if the order is late.")]
+    [InlineData("Click reset because you forgot it.", "clause-order", "Because you forgot it, click reset.")]
+    [InlineData("I can't log in.", "contractions", "I cannot log in.")]
+    [InlineData("I do not know.", "contractions", "I don't know.")]
+    [InlineData("Hello there.", "final-punctuation", "Hello there")]
+    [InlineData("hello there", "capitalize", "Hello there")]
+    public void Rewrite_keeps_meaning(string text, string rewrite, string expected)
+    {
+        var apply = Rewrites.All.Single(r => r.Name == rewrite).Apply;
+
+        var result = apply(text, new Random(1));
+
+        result.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Synonym_rewrite_keeps_capital()
+    {
+        var synonyms = Rewrites.All.Single(r => r.Name == "synonyms").Apply;
+
+        var result = synonyms("Buy it now.", new Random(1));
+
+        result.ShouldBe("Purchase it now.");
+    }
+
+    [Fact]
+    public void GenerateFile_rejects_line_without_text()
+    {
+        var input = Path.Combine(_folder, "bad.jsonl");
+        File.WriteAllLines(input, ["""{"id": "x", "prompt": "hi"}"""]);
+        var generator = new ParaphraseGenerator(fixture.Embedder);
+
+        var error = Should.Throw<InvalidDataException>(() => generator.GenerateFile(input, Path.Combine(_folder, "o.jsonl"), null, CancellationToken.None));
+
+        error.Message.ShouldContain("bad.jsonl(1)");
+        error.Message.ShouldContain("no text at 'text'");
+    }
+
+    private string WriteInputs()
+    {
+        var path = Path.Combine(_folder, "inputs.jsonl");
+        File.WriteAllLines(path, Inputs);
+        return path;
+    }
+
+    private string Generate(string input, string name, int seed)
+    {
+        var output = Path.Combine(_folder, name);
+        new ParaphraseGenerator(fixture.Embedder, new ParaphraseOptions { Seed = seed }).GenerateFile(input, output, null, CancellationToken.None);
+        return output;
+    }
+}

@@ -1,0 +1,18 @@
+namespace AnnotationGate.Embeddings.Tests;
+
+public sealed class TfidfEmbedderTests
+{
+    [Fact]
+    public void Tfidf_scores_shared_words_higher()
+    {
+        string[] texts = ["reset my password now", "Reset my password, now!", "the weather is sunny", "my cat sleeps"];
+
+        var vectors = new TfidfEmbedder().Embed(texts, null, CancellationToken.None);
+
+        vectors.ShouldAllBe(v => v.Length == vectors[0].Length);
+        vectors[0].Length.ShouldBeInRange(9, TfidfEmbedder.DefaultMaxNgrams);
+        Pooling.Cosine(vectors[0], vectors[1]).ShouldBe(1.0, 1e-6);
+        Pooling.Cosine(vectors[0], vectors[2]).ShouldBe(0.0, 1e-6);
+        Pooling.Cosine(vectors[0], vectors[3]).ShouldBeInRange(0.01, 0.5);
+    }
+}
