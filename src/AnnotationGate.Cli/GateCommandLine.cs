@@ -35,6 +35,7 @@ public static class GateCommandLine
         root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(BaselineCommand.Create(output, error));
+        root.Subcommands.Add(ParaphraseCommand.Create(output, error));
         root.Subcommands.Add(SchemaCommand.Create(output, error));
         return root;
     }

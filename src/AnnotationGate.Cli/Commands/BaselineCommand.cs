@@ -22,11 +22,13 @@ public static class BaselineCommand
             Description = "Baseline file to write. Default: the gate file's baseline key, relative to the gate file.",
         };
         var root = new Option<string?>("--root") { Description = "Folder that dataset paths must stay inside. Default: the git repository of the gate file." };
+        var cache = CacheOption.Create();
         var command = new Command("baseline", "Runs a gate and, if it passes, records the result as the baseline later runs are compared with. A failed or partial run never replaces an existing baseline.")
         {
             gate,
             file,
             root,
+            cache,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -37,7 +39,8 @@ public static class BaselineCommand
                 return ExitCodes.CouldNotRun;
             }
 
-            var options = new GateRunOptions { RepositoryRoot = parseResult.GetValue(root), SkipBaseline = true };
+            using var services = CacheOption.CreateServices(parseResult.GetValue(cache), gatePath);
+            var options = new GateRunOptions { RepositoryRoot = parseResult.GetValue(root), SkipBaseline = true, Services = services };
             var result = await new GateRunner(options).RunAsync(gatePath, cancellationToken).ConfigureAwait(false);
             ConsoleReport.Write(result, AnsiConsole.Console, output, interactive: false);
             return Record(result, gatePath, target, output, error);

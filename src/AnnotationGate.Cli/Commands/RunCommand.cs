@@ -22,18 +22,22 @@ public static class RunCommand
         {
             Description = "Baseline file to compare with, overriding the gate file's baseline key.",
         };
+        var cache = CacheOption.Create();
         var command = new Command("run", "Runs a gate: streams its datasets through every check and prints the verdict. Exit code 0 passed, 1 failed, 2 could not run.")
         {
             gate,
             warningsAsErrors,
             root,
             baseline,
+            cache,
         };
         reports.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var interactive = ReferenceEquals(output, Console.Out) && ConsoleReport.IsInteractive(AnsiConsole.Console);
+            var gatePath = parseResult.GetValue(gate)!;
             GateResult result;
+            using (var services = CacheOption.CreateServices(parseResult.GetValue(cache), gatePath))
             using (var progress = new ConsoleProgress(AnsiConsole.Console, interactive))
             {
                 var options = new GateRunOptions
@@ -42,8 +46,9 @@ public static class RunCommand
                     RepositoryRoot = parseResult.GetValue(root),
                     BaselinePath = parseResult.GetValue(baseline),
                     Progress = progress,
+                    Services = services,
                 };
-                result = await new GateRunner(options).RunAsync(parseResult.GetValue(gate)!, cancellationToken).ConfigureAwait(false);
+                result = await new GateRunner(options).RunAsync(gatePath, cancellationToken).ConfigureAwait(false);
             }
 
             ConsoleReport.Write(result, AnsiConsole.Console, output, interactive);

@@ -85,7 +85,9 @@ public sealed class GateRunner
         {
             GateName = GateName(gate),
             GateFile = gatePath,
-            Verdict = couldNotRun ? Verdict.Error : failed ? Verdict.Fail : Verdict.Pass,
+            Verdict = couldNotRun || checkResults.Any(c => c.Status == CheckStatus.Error) ? Verdict.Error
+                : failed ? Verdict.Fail
+                : Verdict.Pass,
             StartedAt = started,
             Duration = clock.Elapsed,
             WarningsAsErrors = _options.WarningsAsErrors,

@@ -147,7 +147,8 @@ public sealed class GateRunnerTests : IDisposable
         passing.Verdict.ShouldBe(Verdict.Pass);
         failing.Verdict.ShouldBe(Verdict.Fail);
         var checksWithFindings = failing.Findings.Select(f => f.Check).Distinct().ToList();
-        foreach (var check in failing.Checks)
+        // The label-source policy has an example of its own (policy.gate.yml) that fires every rule.
+        foreach (var check in failing.Checks.Where(c => c.Type != "policy"))
         {
             checksWithFindings.ShouldContain(check.Id, $"check '{check.Id}' shows no finding in the failing example");
         }
