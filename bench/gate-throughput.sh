@@ -25,7 +25,7 @@ open(f"{folder}/bench.gate.yml", "w").write("""version: 1
 datasets:
   outputs: { path: outputs.jsonl, id: id }
 checks:
-
+  - { type: json-schema, dataset: outputs, field: output, schema: reply.schema.json }
   - { type: length, dataset: outputs, field: output.reply, unit: code-points, max: 400 }
   - { type: required-fields, dataset: outputs, fields: [id, output.intent, output.reply] }
 """)
@@ -34,4 +34,4 @@ PY
 dotnet publish src/AnnotationGate.Cli -c Release -o "$work/cli" --nologo -v quiet >/dev/null
 size=$(stat -c %s "$work/outputs.jsonl")
 echo "records: $records, file: $((size / 1048576)) MiB"
-/usr/bin/time -f "wall_seconds=%e peak_rss_kb=%M" "$work/cli/annotationgate" run "$work/bench.gate.yml" --root "$work" 2>&1 | tail -n 3
+/usr/bin/time -f "wall_seconds=%e user_seconds=%U system_seconds=%S peak_rss_kb=%M" "$work/cli/annotationgate" run "$work/bench.gate.yml" --root "$work" 2>&1 | tail -n 3

@@ -18,11 +18,11 @@ public static class SchemaCommand
             var path = parseResult.GetValue(file);
             if (path is null)
             {
-                output.Write(GateSchema.Json);
+                output.Write(GateSchema.Generate());
                 return ExitCodes.Passed;
             }
 
-            File.WriteAllText(path, GateSchema.Json);
+            File.WriteAllText(path, GateSchema.Generate());
             error.WriteLine($"Wrote the gate-file schema to {path}.");
             return ExitCodes.Passed;
         });

@@ -17,12 +17,29 @@ public static class GateSchema
 {
     public const string SchemaId = "https://github.com/annotationgate/annotationgate/blob/main/docs/gate.schema.json";
 
-    private static readonly Lazy<string> Text = new(Generate);
+    private static readonly Lazy<string> Text = new(ReadEmbedded);
 
-    /// <summary>The schema as indented JSON text (draft 2020-12).</summary>
+    /// <summary>
+    /// The schema as indented JSON text (draft 2020-12): the committed <c>docs/gate.schema.json</c>,
+    /// embedded in the assembly, because generating it costs about a second at every start. A test
+    /// keeps it equal to <see cref="Generate"/>.
+    /// </summary>
     public static string Json => Text.Value;
 
-    private static string Generate()
+    private static string ReadEmbedded()
+    {
+        using var stream = typeof(GateSchema).Assembly.GetManifestResourceStream("AnnotationGate.Core.gate.schema.json");
+        if (stream is null)
+        {
+            return Generate();
+        }
+
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Generates the schema from the configuration types.</summary>
+    public static string Generate()
     {
         var root = GenerateFor(typeof(GateConfig));
         var definitions = (JsonObject)root["definitions"]!;

@@ -26,6 +26,9 @@ public sealed class JsonSchemaCheck : IRecordCheck
     private long _failed;
     private int _fieldFound;
 
+    /// <summary>True: counters are updated with <see cref="Interlocked"/> and compiled schemas are shared read-only.</summary>
+    public bool IsThreadSafe => true;
+
     private JsonSchemaCheck(
         string id,
         JsonSchemaCheckConfig config,
