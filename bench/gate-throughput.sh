@@ -34,4 +34,7 @@ PY
 dotnet publish src/AnnotationGate.Cli -c Release -o "$work/cli" --nologo -v quiet >/dev/null
 size=$(stat -c %s "$work/outputs.jsonl")
 echo "records: $records, file: $((size / 1048576)) MiB"
+echo "ceiling: System.Text.Json parse of every line of the same file (JsonDocument per line)"
+dotnet run -c Release --project bench/AnnotationGate.Bench -- "$work/outputs.jsonl" raw 2>&1 | tail -n 2
+echo "gate: json-schema + length + required-fields through the published CLI"
 /usr/bin/time -f "wall_seconds=%e user_seconds=%U system_seconds=%S peak_rss_kb=%M" "$work/cli/annotationgate" run "$work/bench.gate.yml" --root "$work" 2>&1 | tail -n 3

@@ -10,6 +10,7 @@ namespace AnnotationGate.Bench;
 /// <summary>
 /// Times JSONL reading on a generated file. Usage: <c>[records] [raw|reader|paths|all]</c>, defaults
 /// 1000000 and all. "all" runs each mode in its own process so that each peak working set is its own.
+/// Given an existing file in place of the record count, it times that file instead.
 /// </summary>
 internal static class Program
 {
@@ -18,8 +19,13 @@ internal static class Program
 
     public static int Main(string[] args)
     {
-        var count = args.Length > 0 ? int.Parse(args[0], Invariant) : 1_000_000;
         var mode = args.Length > 1 ? args[1] : "all";
+        if (args.Length > 0 && File.Exists(args[0]))
+        {
+            return Measure(args[0], File.ReadLines(args[0]).Count(), mode == "all" ? "raw" : mode);
+        }
+
+        var count = args.Length > 0 ? int.Parse(args[0], Invariant) : 1_000_000;
         var path = Path.Combine(Path.GetTempPath(), $"annotationgate-bench-{count}.jsonl");
         if (!File.Exists(path))
         {
