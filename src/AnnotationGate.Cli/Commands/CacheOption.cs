@@ -11,7 +11,7 @@ public static class CacheOption
         Description = $"Folder for the extracted embedding model and the embedding cache. Default: ${EmbeddingServices.CacheVariable}, else .annotationgate/cache beside the gate file.",
     };
 
-    /// <summary>Creates the embedding services; the model is loaded only when a check asks for it.</summary>
+    /// <summary>Creates the embedding services; the model is loaded only when a check requests it.</summary>
     public static EmbeddingServices CreateServices(string? cache, string gatePath)
     {
         var gateDirectory = Path.GetDirectoryName(Path.GetFullPath(gatePath))!;

@@ -25,7 +25,7 @@ internal static class YamlToJson
         if (stream.Documents.Count > 1)
         {
             var second = stream.Documents[1].RootNode.Start;
-            throw new YamlException(second, second, "The file holds several YAML documents; a gate file is one document.");
+            throw new YamlException(second, second, "The file contains several YAML documents; a gate file must be one document. Remove the extra '---' separator.");
         }
 
         var root = stream.Documents[0].RootNode;

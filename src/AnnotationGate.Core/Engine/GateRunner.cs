@@ -143,7 +143,7 @@ public sealed class GateRunner
             ? Path.GetFullPath(given)
             : gate.Config.Baseline is { } configured ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(gate.Path)!, configured)) : null;
 
-    /// <summary>Returns the nearest folder above <paramref name="gatePath"/> that holds <c>.git</c>, else the gate's folder.</summary>
+    /// <summary>Returns the nearest folder above <paramref name="gatePath"/> that contains <c>.git</c>, else the gate's folder.</summary>
     public static string FindRepositoryRoot(string gatePath)
     {
         var start = Path.GetDirectoryName(Path.GetFullPath(gatePath))!;
@@ -161,7 +161,7 @@ public sealed class GateRunner
     /// <summary>Returns the id a check gets: its <c>id</c> key, else <c>TYPE-N</c> with N its position from 1.</summary>
     public static string CheckIdOf(CheckConfig config, int index) => config.Id ?? $"{config.Type}-{index + 1}";
 
-    // The policy summary and its cost and sourcing tables only say something when a dataset has labels.
+    // The policy summary and its cost and sourcing tables are empty unless a dataset has labels.
     private static IEnumerable<CheckResult> PolicyResult(PolicyOutcome? policy, LoadedGate gate) =>
         policy is null || !HasLabels(gate) ? [] : [policy.Result];
 

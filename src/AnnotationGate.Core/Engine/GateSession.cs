@@ -77,8 +77,8 @@ internal sealed class GateSession
     }
 
     /// <summary>
-    /// Starts a read of a dataset: tells whether it is the run's first (only the first reports read
-    /// errors and id problems), and returns the finding sink and id table to use.
+    /// Starts a read of a dataset. Only the run's first read of a dataset reports read errors and id
+    /// problems, so the method returns whether this read is the first, with the finding sink and id table.
     /// </summary>
     public (ResolvedDataset Dataset, bool FirstRead, Action<Finding> OnFinding, Dictionary<ulong, int>? Ids) BeginRead(string name)
     {

@@ -8,8 +8,8 @@ namespace AnnotationGate.Core.Engine;
 
 /// <summary>
 /// One streaming pass over a dataset that sends every record through the record checks reading it.
-/// A JSONL dataset whose checks are all thread-safe is parsed and checked in parallel, batch by batch;
-/// ids are still tracked in file order, so findings do not depend on thread timing.
+/// A JSONL dataset whose checks are all thread-safe is parsed and checked in parallel, batch by batch.
+/// Ids are still tracked in file order, so findings do not depend on thread timing.
 /// </summary>
 internal sealed class RecordPass
 {
