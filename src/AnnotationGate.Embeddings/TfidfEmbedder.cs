@@ -42,6 +42,13 @@ public sealed class TfidfEmbedder : ITextEmbedder
     /// <inheritdoc />
     public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        // FeaturizeText fails on an empty vocabulary (no texts, or no words in any of them): every
+        // text then gets the same one-element vector, so equal texts compare as equal.
+        if (texts.Count == 0 || texts.All(t => !t.Any(char.IsLetterOrDigit)))
+        {
+            return [.. texts.Select(_ => Enumerable.Repeat(1f, 1).ToArray())];
+        }
+
         var rows = texts.Select(t => new TextRow { Text = t }).ToArray();
         var view = _ml.Data.LoadFromEnumerable(rows);
         var options = new TextFeaturizingEstimator.Options

@@ -23,7 +23,7 @@ public static class BaselineCommand
         };
         var root = new Option<string?>("--root") { Description = "Folder that dataset paths must stay inside. Default: the git repository of the gate file." };
         var cache = CacheOption.Create();
-        var command = new Command("baseline", "Runs a gate and, if it passes, records the result as the baseline later runs are compared with. A failed or partial run never replaces an existing baseline.")
+        var command = new Command("baseline", "Runs a gate and, if it passes, records the result as the baseline later runs are compared with. The run is not compared with the old baseline: recording is how a drop is accepted, so record baselines only from accepted results. A failed or partial run never replaces an existing baseline.")
         {
             gate,
             file,

@@ -29,6 +29,12 @@ public static class ParaphraseCommand
         {
             var inputPath = parseResult.GetValue(inputs)!;
             var outputPath = parseResult.GetValue(file)!;
+            if (parseResult.GetValue(variants) < 1 || parseResult.GetValue(minSimilarity) is < 0 or > 1)
+            {
+                error.WriteLine("error: --variants must be at least 1 and --min-similarity between 0 and 1.");
+                return Task.FromResult(ExitCodes.CouldNotRun);
+            }
+
             if (Path.GetFullPath(inputPath) == Path.GetFullPath(outputPath))
             {
                 error.WriteLine($"error: --output '{outputPath}' is the input file; choose another file so the inputs are not overwritten.");
@@ -49,7 +55,7 @@ public static class ParaphraseCommand
             {
                 var embedder = (ITextEmbedder)services.GetService(typeof(ITextEmbedder))!;
                 var summary = new ParaphraseGenerator(embedder, options).GenerateFile(inputPath, outputPath, null, cancellationToken);
-                output.WriteLine($"Wrote {outputPath}: {summary.Written} lines for {summary.Inputs} inputs; {summary.Dropped} variants dropped below similarity {options.MinSimilarity:0.00}.");
+                output.WriteLine($"Wrote {outputPath}: {summary.Inputs} originals and {summary.Written} variants; {summary.Dropped} variants dropped below similarity {options.MinSimilarity:0.00}.");
                 return Task.FromResult(ExitCodes.Passed);
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)

@@ -33,10 +33,18 @@ public sealed class ReportOptions
     {
         var protectedFiles = InputFiles(result.GateFile);
         var allWritten = true;
+        var targets = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (option, format) in _options)
         {
             if (parseResult.GetValue(option) is not { } path)
             {
+                continue;
+            }
+
+            if (!targets.TryAdd(RealPath(path), option.Name))
+            {
+                error.WriteLine($"error: {option.Name} '{path}' is the same file as {targets[RealPath(path)]}; the report was not written. Give each report its own file.");
+                allWritten = false;
                 continue;
             }
 
@@ -49,7 +57,7 @@ public sealed class ReportOptions
     private static bool TryWrite(GateResult result, ReportFormat format, string path, string optionName, HashSet<string> protectedFiles, TextWriter error)
     {
         var full = Path.GetFullPath(path);
-        if (protectedFiles.Contains(full))
+        if (protectedFiles.Contains(RealPath(full)))
         {
             error.WriteLine($"error: {optionName} '{path}' is an input of the gate; the report was not written. Choose another file name.");
             return false;
@@ -67,16 +75,30 @@ public sealed class ReportOptions
         }
     }
 
+    /// <summary>Returns the full path with a symbolic link at its end followed, so a link to an input is caught.</summary>
+    private static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        try
+        {
+            return File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
+        }
+        catch (IOException)
+        {
+            return full;
+        }
+    }
+
     private static HashSet<string> InputFiles(string gateFile)
     {
-        var files = new HashSet<string>(StringComparer.Ordinal) { Path.GetFullPath(gateFile) };
+        var files = new HashSet<string>(StringComparer.Ordinal) { RealPath(gateFile) };
         try
         {
             var gate = GateFileLoader.Load(gateFile);
             var folder = Path.GetDirectoryName(gate.Path)!;
             foreach (var dataset in gate.Config.Datasets.Values)
             {
-                files.Add(Path.GetFullPath(Path.Combine(folder, dataset.Path)));
+                files.Add(RealPath(Path.Combine(folder, dataset.Path)));
             }
         }
         catch (GateConfigurationException)

@@ -35,6 +35,10 @@ public sealed class CheckSetup
     /// <summary>Records an error at the check's <paramref name="key"/> (kebab-case, as in the file).</summary>
     public void Fail(string key, string message) => _errors.Add(_gate.ErrorAt($"/checks/{Index}/{key}", message));
 
+    /// <summary>Records an error with its own AG0xxx code, such as AG0011 for an unusable schema file.</summary>
+    public void Fail(string key, string code, string message) =>
+        _errors.Add(_gate.ErrorAt($"/checks/{Index}/{key}", message) with { Code = code });
+
     /// <summary>Parses a field path from key <paramref name="key"/>; records an error and returns null when invalid.</summary>
     public FieldPath? FieldPath(string key, string? text)
     {

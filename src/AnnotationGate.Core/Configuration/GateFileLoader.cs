@@ -54,6 +54,12 @@ public static partial class GateFileLoader
         {
             root = YamlToJson.Convert(text, positions);
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet raises this instead of a YamlException for some truncated documents.
+            throw new GateConfigurationException(new ConfigurationError(path, 1, 1,
+                $"The gate file is not valid YAML: {ex.Message.TrimEnd('.')}. Check that every bracket and quote is closed."));
+        }
         catch (YamlException ex)
         {
             var message = ex.InnerException?.Message ?? ex.Message;

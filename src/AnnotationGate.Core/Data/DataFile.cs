@@ -9,6 +9,13 @@ internal static class DataFile
     /// <summary>Size of the read buffer each reader starts with: 256 KiB.</summary>
     public const int BufferSize = 256 * 1024;
 
+    /// <summary>
+    /// Parser settings for records: a key repeated in one object is an error, because JSON parsers
+    /// disagree on which value wins (System.Text.Json keeps the first, Python and JavaScript the last),
+    /// so a check could pass a record that the consuming program reads differently.
+    /// </summary>
+    public static readonly System.Text.Json.JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false };
+
     /// <summary>Largest record a reader accepts: 64 MiB. A longer record is reported and skipped.</summary>
     public const int MaxRecordBytes = 64 * 1024 * 1024;
 

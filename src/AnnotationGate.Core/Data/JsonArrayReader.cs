@@ -53,7 +53,7 @@ public sealed class JsonArrayReader : IRecordReader
         }
 
         // The scanner has checked the syntax already, so this parse does not throw.
-        var document = JsonDocument.Parse(element);
+        var document = JsonDocument.Parse(element, DataFile.DocumentOptions);
         if (document.RootElement.ValueKind == JsonValueKind.Object)
         {
             return document;

@@ -131,7 +131,7 @@ public sealed class JsonLinesReader : IRecordReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(line);
+            document = JsonDocument.Parse(line, DataFile.DocumentOptions);
         }
         catch (JsonException exception)
         {

@@ -37,21 +37,8 @@ public sealed class GateRunner
             return ConfigurationFailure(gatePath, Path.GetFileNameWithoutExtension(gatePath), ex.Errors, started, clock.Elapsed);
         }
 
-        var findings = new FindingCollector(gate.Config.Rules, gate.Config.MaxFindingsPerRule);
-        var root = _options.RepositoryRoot is { } given ? Path.GetFullPath(given) : FindRepositoryRoot(gate.Path);
-        var session = new GateSession(gate, root, findings, _options.Time, _options.Services ?? EmptyServices.Instance);
-        var errors = new List<ConfigurationError>();
-        ResolveDatasets(session, errors);
-        var checks = CreateChecks(session, errors);
-        // The label-source policy runs on every dataset with labels, so such a gate checks something
-        // even with an empty checks list.
-        if (gate.Config.Checks.Count == 0 && gate.Config.Datasets.Values.All(d => d.Labels is null))
-        {
-            errors.Add(gate.ErrorAt("/checks",
-                "The gate has no checks and no labelled dataset, so it would verify nothing. Add at least one entry under checks.")
-                with { Code = RuleCatalog.NoCheckExecuted });
-        }
-
+        var (session, checks, errors) = Prepare(gate);
+        var findings = session.Findings;
         if (errors.Count > 0)
         {
             return ConfigurationFailure(gatePath, GateName(gate), errors, started, clock.Elapsed);
@@ -97,6 +84,43 @@ public sealed class GateRunner
             Tables = [.. PolicyTables(policy, gate), .. regression?.ToTables() ?? []],
             Regression = regression,
         };
+    }
+
+    /// <summary>
+    /// Checks a gate without reading any record: the gate file, the dataset paths and formats, and
+    /// every check's own keys (schemas, field paths, patterns). Returns every error found.
+    /// </summary>
+    public IReadOnlyList<ConfigurationError> Validate(string gatePath)
+    {
+        try
+        {
+            return Prepare(GateFileLoader.Load(gatePath)).Errors;
+        }
+        catch (GateConfigurationException ex)
+        {
+            return ex.Errors;
+        }
+    }
+
+    private (GateSession Session, List<object> Checks, List<ConfigurationError> Errors) Prepare(LoadedGate gate)
+    {
+        var findings = new FindingCollector(gate.Config.Rules, gate.Config.MaxFindingsPerRule);
+        var root = _options.RepositoryRoot is { } given ? Path.GetFullPath(given) : FindRepositoryRoot(gate.Path);
+        var session = new GateSession(gate, root, findings, _options.Time, _options.Services ?? EmptyServices.Instance);
+        var errors = new List<ConfigurationError>();
+        ResolveDatasets(session, errors);
+        var checks = CreateChecks(session, errors);
+
+        // The label-source policy runs on every dataset with labels, so such a gate checks something
+        // even with an empty checks list.
+        if (gate.Config.Checks.Count == 0 && gate.Config.Datasets.Values.All(d => d.Labels is null))
+        {
+            errors.Add(gate.ErrorAt("/checks",
+                "The gate has no checks and no labelled dataset, so it would verify nothing. Add at least one entry under checks.")
+                with { Code = RuleCatalog.NoCheckExecuted });
+        }
+
+        return (session, checks, errors);
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ internal sealed class GateSession
     public string ResolvePath(string relativePath, string key)
     {
         var full = Path.GetFullPath(Path.Combine(GateDirectory, relativePath));
-        var root = Path.TrimEndingDirectorySeparator(RepositoryRoot) + Path.DirectorySeparatorChar;
+        var root = Path.EndsInDirectorySeparator(RepositoryRoot) ? RepositoryRoot : RepositoryRoot + Path.DirectorySeparatorChar;
         if (!full.StartsWith(root, StringComparison.Ordinal) && full != RepositoryRoot)
         {
             throw new GateConfigurationException(Gate.ErrorAt(

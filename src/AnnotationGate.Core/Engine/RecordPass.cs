@@ -104,7 +104,19 @@ internal sealed class RecordPass
         var anyRan = false;
         foreach (var (check, context) in _checks)
         {
-            anyRan |= check.Evaluate(record, context) != CheckOutcome.Skipped;
+            try
+            {
+                anyRan |= check.Evaluate(record, context) != CheckOutcome.Skipped;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or System.Text.Json.JsonException)
+            {
+                // A value the check cannot read (such as a lone UTF-16 surrogate in a string) fails the
+                // record with a finding instead of ending the run.
+                anyRan = true;
+                context.Report(RuleCatalog.MalformedRecord,
+                    $"Check '{check.Id}' could not read this record: {ex.Message} Fix the record's value.",
+                    record, _dataset.Name);
+            }
         }
 
         if (!anyRan)

@@ -183,7 +183,8 @@ public static class JsonExtractor
 
         try
         {
-            value = JsonElement.Parse(text);
+            // A repeated key is invalid here, as in records: parsers disagree on which value wins.
+            value = JsonElement.Parse(text, new JsonDocumentOptions { AllowDuplicateProperties = false });
             return true;
         }
         catch (JsonException ex)

@@ -141,6 +141,7 @@ public static class BaselineStore
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty(FormatVersionProperty, out var version)
+                || version.ValueKind != JsonValueKind.Number
                 || !version.TryGetInt32(out int format)
                 || format < 1)
             {

@@ -138,14 +138,14 @@ public sealed class JsonSchemaCheck : IRecordCheck
         }
         catch (IOException ex)
         {
-            setup.Fail(key, $"{RuleCatalog.InvalidSchemaFile}: schema '{path}' could not be read: {ex.Message}");
+            setup.Fail(key, RuleCatalog.InvalidSchemaFile, $"Schema '{path}' could not be read: {ex.Message}");
             return null;
         }
 
         var result = SchemaCompiler.Compile(text, path!);
         foreach (var problem in result.Problems)
         {
-            setup.Fail(key, $"{RuleCatalog.InvalidSchemaFile}: {problem.Message}");
+            setup.Fail(key, RuleCatalog.InvalidSchemaFile, problem.Message);
         }
 
         return result.Schema;

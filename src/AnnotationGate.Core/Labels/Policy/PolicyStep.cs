@@ -15,6 +15,16 @@ public static class PolicyStep
     /// <summary>Id of the policy step in reports and findings.</summary>
     public const string StepId = "policy";
 
+    private static void ReportFieldsNeverFound(CheckContext context, Data.ResolvedDataset dataset, DatasetProvenance provenance)
+    {
+        foreach (var (key, path) in provenance.FieldsNeverFound)
+        {
+            context.Report(Findings.RuleCatalog.FieldNeverFound,
+                $"labels.{key} '{path}' of dataset '{dataset.Name}' matched none of its {provenance.Records} records, so the policy rules that need it saw nothing. Fix the field path.",
+                dataset.DisplayPath, dataset.Name);
+        }
+    }
+
     /// <summary>Runs the policy over the datasets of <paramref name="context"/>.</summary>
     public static PolicyOutcome Run(CheckContext context, CancellationToken cancellationToken)
     {
@@ -28,7 +38,9 @@ public static class PolicyStep
             if (reader.HasLabels)
             {
                 var keep = references.Contains(name);
-                datasets.Add(reader.Read(context.ReadDataset(name, cancellationToken), keep));
+                var provenance = reader.Read(context.ReadDataset(name, cancellationToken), keep);
+                ReportFieldsNeverFound(context, dataset, provenance);
+                datasets.Add(provenance);
             }
         }
 

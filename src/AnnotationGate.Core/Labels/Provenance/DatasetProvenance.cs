@@ -27,6 +27,9 @@ public sealed class DatasetProvenance
 
     public long Records { get; internal set; }
 
+    /// <summary>labels.* keys whose field path matched no record (a typo hides the labels from every rule).</summary>
+    public IReadOnlyList<(string Key, string Path)> FieldsNeverFound { get; internal set; } = [];
+
     /// <summary>Records with a label.</summary>
     public long Labelled { get; internal set; }
 

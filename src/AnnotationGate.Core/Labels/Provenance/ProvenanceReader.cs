@@ -53,13 +53,36 @@ public sealed class ProvenanceReader
     public DatasetProvenance Read(IEnumerable<DataRecord> records, bool keepItemLabels)
     {
         var provenance = new DatasetProvenance(_dataset, _config);
+        var paths = ConfiguredPaths();
+        var found = new long[paths.Count];
         foreach (var record in records)
         {
             provenance.Records++;
             Add(provenance, record, keepItemLabels);
+            for (var i = 0; i < paths.Count; i++)
+            {
+                if (paths[i].Path.TryResolve(record.Root, out _))
+                {
+                    found[i]++;
+                }
+            }
         }
 
+        provenance.FieldsNeverFound = provenance.Records == 0
+            ? []
+            : [.. paths.Where((_, i) => found[i] == 0).Select(p => (p.Key, p.Path.Text))];
         return provenance;
+    }
+
+    /// <summary>The labels.* keys that name a field, with their parsed paths.</summary>
+    private List<(string Key, FieldPath Path)> ConfiguredPaths()
+    {
+        (string Key, FieldPath? Path)[] all =
+        [
+            ("field", _label), ("item", _item), ("annotator", _annotator), ("source-field", _sourceField),
+            ("model-field", _modelField), ("reviewed", _reviewed), ("review-label", _reviewLabel), ("confidence", _confidence),
+        ];
+        return [.. all.Where(p => p.Path is not null).Select(p => (p.Key, p.Path!))];
     }
 
     private void Add(DatasetProvenance provenance, DataRecord record, bool keepItemLabels)

@@ -32,7 +32,8 @@ public sealed class JsonSchemaCheckTests
 
         check.ShouldBeNull();
         var error = harness.Errors.ShouldHaveSingleItem();
-        error.Message.ShouldBe("AG0011: Schema 'reply.schema.json' uses keyword 'requried' at /properties/name, which the validator "
+        error.Code.ShouldBe("AG0011");
+        error.Message.ShouldBe("Schema 'reply.schema.json' uses keyword 'requried' at /properties/name, which the validator "
             + "does not enforce in 2020-12. Fix the spelling or remove it; vendor extensions must start with 'x-'.");
         error.Pointer.ShouldBe("/checks/0/schema");
     }
@@ -59,7 +60,8 @@ public sealed class JsonSchemaCheckTests
 
         check.ShouldBeNull();
         var error = harness.Errors.ShouldHaveSingleItem();
-        error.Message.ShouldStartWith("AG0011: Schema 's.schema.json'");
+        error.Code.ShouldBe("AG0011");
+        error.Message.ShouldStartWith("Schema 's.schema.json'");
         error.Message.ShouldContain(where);
         error.Message.ShouldContain(hint);
     }
