@@ -9,6 +9,9 @@ internal static class ReportFormat
     /// <summary>Formats a score with three decimals, such as <c>0.842</c>.</summary>
     public static string Score(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
+    /// <summary>Formats a chance-corrected agreement (kappa, alpha) with four decimals, as published figures are given.</summary>
+    public static string Agreement(double? value) => value is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "n/a";
+
     /// <summary>Formats a score that may be undefined; undefined prints as <c>n/a</c>.</summary>
     public static string Score(double? value) => value is { } v ? Score(v) : "n/a";
 

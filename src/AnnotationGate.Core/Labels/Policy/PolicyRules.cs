@@ -103,11 +103,21 @@ internal sealed partial class PolicyRules
     {
         var model = _context.Config.Model;
         var family = _families.Resolve(model?.Family, model?.Name);
+        var unknownUnderTest = model?.Name is not null && family is null;
         foreach (var d in _datasets)
         {
             if (d.Slice(LabelSource.Llm) is not { } llm)
             {
                 continue;
+            }
+
+            if (unknownUnderTest)
+            {
+                unknownUnderTest = false;
+                Report(RuleCatalog.UnknownModelFamily, d,
+                    $"The model under test '{model!.Name}' is not in the model table, so the closed-loop rule cannot " +
+                    $"compare it with the family of the LLM labels in '{d.Dataset}'. Set model.family in the gate " +
+                    "file, or add the model to model-families:.");
             }
 
             var sameFamily = 0L;
@@ -276,7 +286,7 @@ internal sealed partial class PolicyRules
         var rows = _crowd.Select(s => (IReadOnlyList<string>)
         [
             s.Dataset, Count(s.Items), Count(s.Votes), ReportFormat.Mean(s.VotesPerItem), Count(s.Annotators),
-            ReportFormat.Score(s.Fleiss.Value), ReportFormat.Score(s.Alpha.Value),
+            ReportFormat.Agreement(s.Fleiss.Value), ReportFormat.Agreement(s.Alpha.Value),
             s.Golden ?? "n/a", ReportFormat.Score(s.MajorityVoteAccuracy), ReportFormat.Score(s.DawidSkeneAccuracy),
             s.Spammers is { } n ? Count(n) : "n/a",
         ]).ToList();
