@@ -15,7 +15,7 @@ internal sealed class GateSession
     public GateSession(LoadedGate gate, string repositoryRoot, FindingCollector findings, TimeProvider time, IServiceProvider services)
     {
         Gate = gate;
-        RepositoryRoot = repositoryRoot;
+        RepositoryRoot = Directory.Exists(repositoryRoot) ? RealPath(Path.GetFullPath(repositoryRoot)) : repositoryRoot;
         Findings = findings;
         Time = time;
         Services = services;
@@ -40,7 +40,7 @@ internal sealed class GateSession
     /// <summary>Resolves a gate-file path against the gate's folder and rejects one that leaves the repository.</summary>
     public string ResolvePath(string relativePath, string key)
     {
-        var full = Path.GetFullPath(Path.Combine(GateDirectory, relativePath));
+        var full = RealPath(Path.GetFullPath(Path.Combine(GateDirectory, relativePath)));
         var root = Path.EndsInDirectorySeparator(RepositoryRoot) ? RepositoryRoot : RepositoryRoot + Path.DirectorySeparatorChar;
         if (!full.StartsWith(root, StringComparison.Ordinal) && full != RepositoryRoot)
         {
@@ -51,6 +51,28 @@ internal sealed class GateSession
         }
 
         return full;
+    }
+
+    /// <summary>
+    /// Follows every symbolic link along <paramref name="path"/>, so that a link inside the repository
+    /// to a folder outside it cannot carry a dataset past the repository check.
+    /// </summary>
+    internal static string RealPath(string path)
+    {
+        var root = Path.GetPathRoot(path)!;
+        var current = root;
+        var parts = path[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            current = Path.Combine(current, parts[i]);
+            FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            {
+                current = RealPath(target.FullName);
+            }
+        }
+
+        return current;
     }
 
     /// <summary>

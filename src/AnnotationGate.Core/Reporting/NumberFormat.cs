@@ -69,8 +69,16 @@ public static class NumberFormat
             return string.IsNullOrWhiteSpace(metric.Note) ? "undefined" : $"undefined ({Reason(metric.Note)})";
         }
 
-        return Interval(metric.Value, metric.Lower, metric.Upper, decimals);
+        return IsCount(metric.Value) && metric.Lower is null
+            ? Integer((long)metric.Value)
+            : Interval(metric.Value, metric.Lower, metric.Upper, decimals);
     }
+
+    /// <summary>
+    /// True for a whole number of at least 2, such as a count of items or a length in tokens; rates
+    /// and scores (0 to 1) keep their fixed decimals, so 1.000 never prints as 1.
+    /// </summary>
+    private static bool IsCount(double value) => Math.Abs(value) >= 2 && value == Math.Floor(value) && Math.Abs(value) < 1e15;
 
     /// <summary>Formats a metric's threshold as <c>≥ 0.800</c> or <c>≤ 0.100</c>; empty when it has none.</summary>
     public static string Threshold(Metric metric, int decimals = DefaultDecimals)
@@ -80,7 +88,7 @@ public static class NumberFormat
             return string.Empty;
         }
 
-        return (metric.ThresholdIsMaximum ? "≤ " : "≥ ") + Fixed(threshold, decimals);
+        return (metric.ThresholdIsMaximum ? "≤ " : "≥ ") + (IsCount(threshold) ? Integer((long)threshold) : Fixed(threshold, decimals));
     }
 
     /// <summary>Formats whether a metric met its threshold: <c>pass</c>, <c>fail</c>, or empty.</summary>

@@ -122,6 +122,19 @@ public sealed class GateRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Symbolic_link_cannot_leave_repository()
+    {
+        using var outside = new TempFolder();
+        outside.Write("outputs.jsonl", "{\"id\":\"a\",\"reply\":\"hi\"}\n");
+        Directory.CreateSymbolicLink(Path.Combine(_folder.Path, "linked"), outside.Path);
+
+        var result = await RunAsync(LengthGate.Replace("outputs.jsonl", "linked/outputs.jsonl", StringComparison.Ordinal));
+
+        result.Verdict.ShouldBe(Verdict.Error);
+        result.Findings.ShouldHaveSingleItem().Code.ShouldBe(RuleCatalog.PathOutsideRepository);
+    }
+
+    [Fact]
     public async Task Warnings_fail_only_when_asked()
     {
         _folder.Write("outputs.jsonl", "{\"id\":\"a\",\"reply\":\"far too long for ten\"}\n");
