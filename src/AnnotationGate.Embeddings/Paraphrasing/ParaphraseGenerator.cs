@@ -102,14 +102,21 @@ public sealed class ParaphraseGenerator
         {
             var picks = PickRewrites(random);
             var text = input.Text;
+            var applied = new List<string>();
             foreach (var index in picks)
             {
-                text = Rewrites.All[index].Apply(text, random);
+                // Name only the rewrites that changed the text: one that found nothing to change is not applied.
+                var rewritten = Rewrites.All[index].Apply(text, random);
+                if (rewritten != text)
+                {
+                    applied.Add(Rewrites.All[index].Name);
+                    text = rewritten;
+                }
             }
 
-            if (seen.Add(text))
+            if (applied.Count > 0 && seen.Add(text))
             {
-                found.Add((text, string.Join("+", picks.Select(index => Rewrites.All[index].Name))));
+                found.Add((text, string.Join("+", applied)));
             }
         }
 
@@ -167,7 +174,7 @@ public sealed class ParaphraseGenerator
     private static string ToJsonLine(ParaphraseVariant variant)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("id", variant.Id);
