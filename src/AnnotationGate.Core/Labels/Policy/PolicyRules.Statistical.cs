@@ -198,6 +198,16 @@ internal sealed partial class PolicyRules
                 var result = ChiSquare.Homogeneity(
                     llm.Distribution.ToDictionary(kv => kv.Key, kv => kv.Value),
                     expert.Distribution.ToDictionary(kv => kv.Key, kv => kv.Value));
+                if (!result.IsDefined)
+                {
+                    // One class in both sets (or an empty one) leaves nothing to test; NaN must not print as a value.
+                    Add(new Metric($"{d.Dataset}.drift-p-value.{golden.Dataset}", 0)
+                    {
+                        Count = llm.Labels + expert.Labels, Defined = false, Note = result.UndefinedReason,
+                    });
+                    continue;
+                }
+
                 Add(new Metric($"{d.Dataset}.drift-p-value.{golden.Dataset}", result.PValue)
                 {
                     Count = llm.Labels + expert.Labels, Threshold = _policy.DriftAlpha,
