@@ -39,10 +39,12 @@ internal sealed partial class PolicyRules
             foreach (var training in trainings.Where(t => t != golden))
             {
                 var report = LeakageDetector.Find(goldenTexts, Texts(training), options);
-                Add(new Metric($"{golden}.leaked-into.{training}", report.Exact.Count + report.Near.Count)
+                // The metric counts golden items that leaked; one item may match several training rows.
+                var leakedItems = report.Exact.Concat(report.Near).Select(p => p.GoldenId).Distinct(StringComparer.Ordinal).Count();
+                Add(new Metric($"{golden}.leaked-into.{training}", leakedItems)
                 {
                     Count = goldenTexts.Count, Threshold = 0, ThresholdIsMaximum = true,
-                    Passed = report.Exact.Count + report.Near.Count == 0,
+                    Passed = leakedItems == 0,
                 });
                 foreach (var pair in report.Exact)
                 {

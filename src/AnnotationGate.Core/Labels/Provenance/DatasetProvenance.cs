@@ -70,6 +70,9 @@ public sealed class SourceSlice
     /// <summary>Labels (records, or votes for crowd sources).</summary>
     public long Labels { get; internal set; }
 
+    /// <summary>Items already counted, for long-form datasets that repeat an item on several rows.</summary>
+    internal HashSet<string> SeenItems { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Labels per label value.</summary>
     public Dictionary<string, long> Distribution { get; } = new(StringComparer.Ordinal);
 

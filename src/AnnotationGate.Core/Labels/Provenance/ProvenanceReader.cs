@@ -108,6 +108,14 @@ public sealed class ProvenanceReader
         }
 
         var slice = provenance.SliceFor(source.Value);
+
+        // Long-form files (duplicate-ids: allow) repeat an item on several rows; outside crowd votes, where
+        // each row is a vote, an item's label counts once, as in the golden set built from the same file.
+        if (source != LabelSource.Crowd && _config.DuplicateIds == DuplicateIdPolicy.Allow && !slice.SeenItems.Add(item))
+        {
+            return;
+        }
+
         slice.Labels++;
         Increment(slice.Distribution, label);
         AddContext(slice, record, item, label);

@@ -47,6 +47,17 @@ public sealed class CrowdDataPolicyTests : IClassFixture<CrowdDataPolicyTests.Cr
         ]);
     }
 
+    [Fact]
+    public void Long_form_golden_counts_items_once()
+    {
+        var ledger = _result.Table("Cost ledger");
+
+        var row = ledger.Rows.Single(r => r[0] == "rte-gold");
+
+        row[2].ShouldBe("800");
+        row[3].ShouldBe("800");
+    }
+
     /// <summary>Copies the crowd files into a temp folder and runs one gate over all three, once.</summary>
     public sealed class CrowdGate : IDisposable
     {
