@@ -32,6 +32,13 @@ public static class SourcingAdvisor
                 "Golden sets are the reference every other source is scored against.");
         }
 
+        // An evaluation reference set must not be LLM-labelled (AG3001), whatever its task declares.
+        if (dataset.Purpose == DatasetPurpose.Evaluation)
+        {
+            return new(LabelSource.Expert, "expert",
+                "Evaluation sets grade the model, so their labels must not come from a model.");
+        }
+
         if (dataset.Purpose == DatasetPurpose.Monitoring)
         {
             return new(LabelSource.Behavioral, "behavioral", "Behavioural signals are cheap and fit monitoring.");
