@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AnnotationGate.Cli.Output;
 using AnnotationGate.Core.Embeddings;
 using AnnotationGate.Embeddings;
 using AnnotationGate.Embeddings.Paraphrasing;
@@ -54,7 +55,8 @@ public static class ParaphraseCommand
             try
             {
                 var embedder = (ITextEmbedder)services.GetService(typeof(ITextEmbedder))!;
-                var summary = new ParaphraseGenerator(embedder, options).GenerateFile(inputPath, outputPath, null, cancellationToken);
+                var progress = new EmbeddingProgress(error);
+                var summary = new ParaphraseGenerator(embedder, options).GenerateFile(inputPath, outputPath, progress, cancellationToken);
                 output.WriteLine($"Wrote {outputPath}: {summary.Inputs} originals and {summary.Written} variants; {summary.Dropped} variants dropped below similarity {options.MinSimilarity:0.00}.");
                 return Task.FromResult(ExitCodes.Passed);
             }

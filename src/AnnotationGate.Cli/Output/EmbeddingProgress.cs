@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace AnnotationGate.Cli.Output;
+
+/// <summary>
+/// Prints how many texts have been embedded, at most once every few seconds, so that a first run
+/// that computes every embedding (minutes on two cores) is not silent.
+/// </summary>
+internal sealed class EmbeddingProgress : IProgress<int>
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    private readonly TextWriter _writer;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private TimeSpan _lastPrinted;
+
+    public EmbeddingProgress(TextWriter writer)
+    {
+        _writer = writer;
+    }
+
+    public void Report(int value)
+    {
+        if (_clock.Elapsed - _lastPrinted < Interval)
+        {
+            return;
+        }
+
+        _lastPrinted = _clock.Elapsed;
+        _writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Embedded {value:N0} texts ({_clock.Elapsed.TotalSeconds:0} s)."));
+    }
+}
