@@ -39,7 +39,7 @@ public static class BaselineCommand
                 return ExitCodes.CouldNotRun;
             }
 
-            using var services = CacheOption.CreateServices(parseResult.GetValue(cache), gatePath);
+            using var services = CacheOption.CreateServices(parseResult.GetValue(cache), gatePath, error);
             var options = new GateRunOptions { RepositoryRoot = parseResult.GetValue(root), SkipBaseline = true, Services = services };
             var result = await new GateRunner(options).RunAsync(gatePath, cancellationToken).ConfigureAwait(false);
             ConsoleReport.Write(result, AnsiConsole.Console, output, interactive: false);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AnnotationGate.Cli.Output;
 using AnnotationGate.Embeddings;
 
 namespace AnnotationGate.Cli.Commands;
@@ -11,10 +12,14 @@ public static class CacheOption
         Description = $"Folder for the extracted embedding model and the embedding cache. Default: ${EmbeddingServices.CacheVariable}, else .annotationgate/cache beside the gate file.",
     };
 
-    /// <summary>Creates the embedding services; the model is loaded only when a check requests it.</summary>
-    public static EmbeddingServices CreateServices(string? cache, string gatePath)
+    /// <summary>
+    /// Creates the embedding services, printing embedding progress to <paramref name="progress"/>; the
+    /// model is loaded only when a check requests it.
+    /// </summary>
+    internal static ProgressEmbeddingServices CreateServices(string? cache, string gatePath, TextWriter progress)
     {
         var gateDirectory = Path.GetDirectoryName(Path.GetFullPath(gatePath))!;
-        return new EmbeddingServices(EmbeddingServices.ResolveCacheDirectory(cache, gateDirectory));
+        var services = new EmbeddingServices(EmbeddingServices.ResolveCacheDirectory(cache, gateDirectory));
+        return new ProgressEmbeddingServices(services, progress);
     }
 }

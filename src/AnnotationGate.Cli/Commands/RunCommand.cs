@@ -37,7 +37,7 @@ public static class RunCommand
             var interactive = ReferenceEquals(output, Console.Out) && ConsoleReport.IsInteractive(AnsiConsole.Console);
             var gatePath = parseResult.GetValue(gate)!;
             GateResult result;
-            using (var services = CacheOption.CreateServices(parseResult.GetValue(cache), gatePath))
+            using (var services = CacheOption.CreateServices(parseResult.GetValue(cache), gatePath, error))
             using (var progress = new ConsoleProgress(AnsiConsole.Console, interactive))
             {
                 var options = new GateRunOptions
