@@ -17,6 +17,12 @@ public sealed class FindingCollector
     private readonly Dictionary<(string Code, Severity Severity), long> _omitted = [];
     private readonly Lock _lock = new();
 
+    /// <summary>
+    /// Gives a location to a finding that has none, such as a threshold miss, from the check that
+    /// reported it (its entry in the gate file); null leaves such findings without a location.
+    /// </summary>
+    public Func<Finding, Finding>? LocateUnplaced { get; init; }
+
     public FindingCollector(IReadOnlyDictionary<string, Severity>? ruleSeverities = null, int maxPerRule = 1000)
     {
         _ruleSeverities = ruleSeverities ?? new Dictionary<string, Severity>();
@@ -37,6 +43,11 @@ public sealed class FindingCollector
         }
 
         var adjusted = severity == finding.Severity ? finding : finding with { Severity = severity };
+        if (adjusted.File is null && LocateUnplaced is { } locate)
+        {
+            adjusted = locate(adjusted);
+        }
+
         lock (_lock)
         {
             if (!_keptPerRule.TryGetValue(finding.Code, out var kept))

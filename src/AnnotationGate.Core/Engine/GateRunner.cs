@@ -104,7 +104,10 @@ public sealed class GateRunner
 
     private (GateSession Session, List<object> Checks, List<ConfigurationError> Errors) Prepare(LoadedGate gate)
     {
-        var findings = new FindingCollector(gate.Config.Rules, gate.Config.MaxFindingsPerRule);
+        var findings = new FindingCollector(gate.Config.Rules, gate.Config.MaxFindingsPerRule)
+        {
+            LocateUnplaced = finding => AtCheckEntry(gate, finding),
+        };
         var root = _options.RepositoryRoot is { } given ? Path.GetFullPath(given) : FindRepositoryRoot(gate.Path);
         var session = new GateSession(gate, root, findings, _options.Time, _options.Services ?? EmptyServices.Instance);
         var errors = new List<ConfigurationError>();
@@ -121,6 +124,21 @@ public sealed class GateRunner
         }
 
         return (session, checks, errors);
+    }
+
+    /// <summary>Places a finding with no file at its check's entry in the gate file, when it names a check.</summary>
+    private static Finding AtCheckEntry(LoadedGate gate, Finding finding)
+    {
+        for (var i = 0; i < gate.Config.Checks.Count; i++)
+        {
+            if (CheckIdOf(gate.Config.Checks[i], i) == finding.Check)
+            {
+                var position = gate.ErrorAt($"/checks/{i}", "");
+                return finding with { File = gate.DisplayPath, Line = position.Line, Column = position.Column };
+            }
+        }
+
+        return finding;
     }
 
     /// <summary>

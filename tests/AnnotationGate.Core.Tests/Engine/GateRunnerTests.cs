@@ -159,6 +159,9 @@ public sealed class GateRunnerTests : IDisposable
         passing.Findings.Where(f => f.Severity >= Severity.Warning).ShouldBeEmpty();
         passing.Verdict.ShouldBe(Verdict.Pass);
         failing.Verdict.ShouldBe(Verdict.Fail);
+        var threshold = failing.Findings.First(f => f.Code == RuleCatalog.MetricBelowThreshold);
+        threshold.File.ShouldEndWith("failing.gate.yml");
+        threshold.Line.ShouldNotBeNull();
         var checksWithFindings = failing.Findings.Select(f => f.Check).Distinct().ToList();
         // The label-source policy has an example of its own (policy.gate.yml) that fires every rule.
         foreach (var check in failing.Checks.Where(c => c.Type != "policy"))
