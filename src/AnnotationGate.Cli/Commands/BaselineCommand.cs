@@ -79,9 +79,9 @@ public static class BaselineCommand
         try
         {
             var gate = GateFileLoader.Load(gatePath);
-            if (gate.Config.Baseline is { } configured)
+            if (GateRunner.ConfiguredBaselinePath(gate) is { } configured)
             {
-                return Path.GetFullPath(Path.Combine(Path.GetDirectoryName(gate.Path)!, configured));
+                return configured;
             }
 
             error.WriteLine($"error: gate '{gatePath}' has no baseline key, so there is nowhere to write. Pass -o FILE or add 'baseline: baselines/NAME.json' to the gate file.");

@@ -25,9 +25,9 @@ public sealed class ReportOptions
     }
 
     /// <summary>
-    /// Writes each requested report. A report that would replace the gate file or one of its datasets
-    /// is not written, and neither is one whose folder is missing; each failure is printed and the other
-    /// reports are still written. Returns false when any report was not written.
+    /// Writes each requested report. A report is not written when it would replace the gate file or a
+    /// dataset, share a file with another report, or go to a missing folder. Each failure is printed,
+    /// the other reports are still written, and the method returns false.
     /// </summary>
     public bool Write(GateResult result, ParseResult parseResult, TextWriter error)
     {

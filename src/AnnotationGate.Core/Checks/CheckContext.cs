@@ -6,7 +6,7 @@ using AnnotationGate.Core.Findings;
 namespace AnnotationGate.Core.Checks;
 
 /// <summary>
-/// What a check sees of the run: the gate configuration, the datasets, a way to report findings
+/// The part of the run a check can use: the gate configuration, the datasets, a way to report findings
 /// (filled in with the check id and severity), and seeded randomness.
 /// </summary>
 public sealed class CheckContext

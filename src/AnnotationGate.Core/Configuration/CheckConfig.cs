@@ -207,7 +207,7 @@ public enum ParaphraseComparison
     Fields,
 }
 
-/// <summary>Requires a model to answer paraphrases of one input the same way.</summary>
+/// <summary>Requires a model to return the same output for paraphrases of one input.</summary>
 public sealed class ParaphraseCheckConfig : CheckConfig
 {
     protected override string TypeName => CheckTypes.ParaphraseConsistency;

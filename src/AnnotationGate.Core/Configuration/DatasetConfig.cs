@@ -32,7 +32,7 @@ public sealed class DatasetConfig
     public TaskConfig? Task { get; set; }
 }
 
-/// <summary>What a labelling task asks for, as the sourcing advisor reads it.</summary>
+/// <summary>Requirements of a labelling task, as the sourcing advisor reads them.</summary>
 public sealed class TaskConfig
 {
     [Description("Kind of judgement: objective (a format check a rule or schema can do), judgement (default), " +

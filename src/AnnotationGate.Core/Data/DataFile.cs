@@ -10,9 +10,9 @@ internal static class DataFile
     public const int BufferSize = 256 * 1024;
 
     /// <summary>
-    /// Parser settings for records: a key repeated in one object is an error, because JSON parsers
-    /// disagree on which value wins (System.Text.Json keeps the first, Python and JavaScript the last),
-    /// so a check could pass a record that the consuming program reads differently.
+    /// Parser settings for records: a key repeated in one object is an error. JSON parsers disagree on
+    /// which value wins (Python and JavaScript keep the last), so a check could otherwise pass a record
+    /// that the consuming program reads differently.
     /// </summary>
     public static readonly System.Text.Json.JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false };
 

@@ -28,7 +28,7 @@ internal sealed class DelimitedRowParser
 
     /// <summary>
     /// Returns true when a quoted field is still open at the end of <paramref name="line"/>, so the row
-    /// goes on in the next line. <paramref name="startsInside"/> says whether the line starts inside one.
+    /// goes on in the next line. <paramref name="startsInside"/> is true when the line starts inside one.
     /// </summary>
     public bool EndsInsideQuotes(ReadOnlySpan<byte> line, bool startsInside)
     {

@@ -14,6 +14,8 @@ namespace AnnotationGate.Core.Data;
 /// </remarks>
 public sealed class JsonLinesReader : IRecordReader
 {
+    private const string TooLongConsequence = "so it was skipped. Split the record, or check that the file has line breaks.";
+
     private const string ObjectPerLine = "Each line of a JSONL file must hold one complete JSON object.";
 
     /// <summary>The shared instance. The reader keeps no state between reads.</summary>
@@ -76,7 +78,7 @@ public sealed class JsonLinesReader : IRecordReader
             if (tooLong)
             {
                 onFinding(ReaderFindings.TooLong(dataset.DisplayPath, scanner.LineNumber,
-                    "so it was skipped. Split the record, or check that the file has line breaks."));
+                    TooLongConsequence));
                 continue;
             }
 
@@ -107,7 +109,7 @@ public sealed class JsonLinesReader : IRecordReader
         if (tooLong)
         {
             onFinding(ReaderFindings.TooLong(file, lineNumber,
-                "so it was skipped. Split the record, or check that the file has line breaks."));
+                TooLongConsequence));
             return null;
         }
 

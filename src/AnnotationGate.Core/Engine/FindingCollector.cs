@@ -18,8 +18,8 @@ public sealed class FindingCollector
     private readonly Lock _lock = new();
 
     /// <summary>
-    /// Gives a location to a finding that has none, such as a threshold miss, from the check that
-    /// reported it (its entry in the gate file); null leaves such findings without a location.
+    /// Gives a location to a finding that has none, such as a threshold miss: the check's entry in
+    /// the gate file. When null, such findings keep no location.
     /// </summary>
     public Func<Finding, Finding>? LocateUnplaced { get; init; }
 

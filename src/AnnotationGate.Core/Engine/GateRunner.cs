@@ -181,9 +181,13 @@ public sealed class GateRunner
 
     /// <summary>Returns the full path of the baseline this run compares with, or null when it has none.</summary>
     public string? BaselinePathFor(LoadedGate gate) =>
-        _options.BaselinePath is { } given
-            ? Path.GetFullPath(given)
-            : gate.Config.Baseline is { } configured ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(gate.Path)!, configured)) : null;
+        _options.BaselinePath is { } given ? Path.GetFullPath(given) : ConfiguredBaselinePath(gate);
+
+    /// <summary>Returns the full path of the gate file's <c>baseline</c> key, relative to the gate file, or null.</summary>
+    public static string? ConfiguredBaselinePath(LoadedGate gate) =>
+        gate.Config.Baseline is { } configured
+            ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(gate.Path)!, configured))
+            : null;
 
     /// <summary>Returns the nearest folder above <paramref name="gatePath"/> that contains <c>.git</c>, else the gate's folder.</summary>
     public static string FindRepositoryRoot(string gatePath)

@@ -75,7 +75,7 @@ public static class NumberFormat
     }
 
     /// <summary>
-    /// True for a whole number of at least 2, such as a count of items or a length in tokens; rates
+    /// True for a whole number of at least 2, such as a count of items or a length in tokens. Rates
     /// and scores (0 to 1) keep their fixed decimals, so 1.000 never prints as 1.
     /// </summary>
     private static bool IsCount(double value) => Math.Abs(value) >= 2 && value == Math.Floor(value) && Math.Abs(value) < 1e15;

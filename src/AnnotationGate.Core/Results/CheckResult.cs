@@ -15,7 +15,7 @@ public sealed record CheckResult(string Id, string Type)
     /// <summary>Records the check skipped because they did not apply (for example, no paraphrase group).</summary>
     public long RecordsSkipped { get; init; }
 
-    /// <summary>One line that says what the check did, for report headings.</summary>
+    /// <summary>One line that describes what the check did, for report headings.</summary>
     public string? Summary { get; init; }
 
     public IReadOnlyList<Metric> Metrics { get; init; } = [];

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace AnnotationGate.Core.Checks.Schema;
 
-/// <summary>Shape of a schema keyword's value, which tells the inspector where subschemas are.</summary>
+/// <summary>Shape of a schema keyword's value, from which the inspector finds its subschemas.</summary>
 internal enum KeywordValue
 {
     /// <summary>Not a schema: a number, a string, names, or instance data (<c>enum</c>, <c>const</c>).</summary>

@@ -3,7 +3,7 @@ namespace AnnotationGate.Core.Labels.Provenance;
 /// <summary>
 /// Maps a model name to its family (gpt, claude, gemini, llama, mistral, qwen and others) by name
 /// prefix, case-insensitively, after dropping a vendor path such as <c>meta-llama/</c> or
-/// <c>openai:</c>. The longest matching prefix wins, so gate-file additions can refine a built-in
+/// <c>openai:</c>. The matching prefix with the most characters wins, so gate-file additions can refine a built-in
 /// entry. A name that matches no prefix has no family.
 /// </summary>
 public sealed class ModelFamilies

@@ -109,7 +109,7 @@ public sealed class ProvenanceReader
 
         var slice = provenance.SliceFor(source.Value);
 
-        // Long-form files (duplicate-ids: allow) repeat an item on several rows; outside crowd votes, where
+        // Long-form files (duplicate-ids: allow) repeat an item on several rows. Outside crowd votes, where
         // each row is a vote, an item's label counts once, as in the golden set built from the same file.
         if (source != LabelSource.Crowd && _config.DuplicateIds == DuplicateIdPolicy.Allow && !slice.SeenItems.Add(item))
         {
@@ -179,7 +179,7 @@ public sealed class ProvenanceReader
     private static void Increment(Dictionary<string, long> counts, string key) =>
         counts[key] = counts.GetValueOrDefault(key) + 1;
 
-    // NOTE: a labels field path that does not parse is treated as absent, and no finding says so.
+    // NOTE: a labels field path that does not parse is treated as absent, and no finding reports it.
     private static FieldPath? PathOf(string? text) =>
         !string.IsNullOrWhiteSpace(text) && FieldPath.TryParse(text, out var path, out _) ? path : null;
 }
