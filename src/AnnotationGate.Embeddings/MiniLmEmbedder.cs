@@ -9,8 +9,10 @@ namespace AnnotationGate.Embeddings;
 
 /// <summary>
 /// Sentence embeddings from all-MiniLM-L6-v2 run through an ML.NET pipeline
-/// (<c>Transforms.ApplyOnnxModel</c>) with inputs of their own length: no padding, one text per
-/// ONNX Runtime call. Texts longer than <see cref="MaxTokens"/> word pieces are cut and counted.
+/// (<c>Transforms.ApplyOnnxModel</c>). Texts are sorted by length and grouped into batches of up to
+/// <see cref="BatchSize"/>, each padded to its longest text only; each batch travels through the
+/// pipeline as one row, which the model rewritten by <see cref="FlatInputModel"/> reshapes back to
+/// <c>[batch, sequence]</c>. Texts longer than <see cref="MaxTokens"/> word pieces are cut and counted.
 /// Vectors are mean-pooled over the attention mask and L2-normalized.
 /// </summary>
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
@@ -18,11 +20,13 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     /// <summary>Model input limit in word pieces, <c>[CLS]</c> and <c>[SEP]</c> included (the model's max_seq_length).</summary>
     public const int MaxTokens = 256;
 
-    private const int ProgressStep = 64;
+    /// <summary>Texts per ONNX Runtime call. Default 32.</summary>
+    public const int BatchSize = 32;
+
     private const string OutputColumn = "last_hidden_state";
 
     private readonly MLContext _ml = new(seed: 0);
-    private readonly SchemaDefinition _schema = SchemaDefinition.Create(typeof(ModelInput));
+    private readonly SchemaDefinition _schema = SchemaDefinition.Create(typeof(BatchRow));
     private readonly Lazy<OnnxTransformer> _transformer;
     private long _truncated;
 
@@ -63,26 +67,35 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     /// <inheritdoc />
     public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        var encoded = new long[texts.Count][];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var tokens = Tokenizer.Encode(texts[i], MaxTokens);
+            if (tokens.Truncated)
+            {
+                Interlocked.Increment(ref _truncated);
+            }
+
+            encoded[i] = tokens.Ids;
+        }
+
+        var order = Enumerable.Range(0, texts.Count).OrderBy(i => encoded[i].Length).ToArray();
         var vectors = new float[texts.Count][];
-        var view = _ml.Data.LoadFromEnumerable(Inputs(texts), _schema);
+        var view = _ml.Data.LoadFromEnumerable(Batches(order, encoded), _schema);
         var output = _transformer.Value.Transform(view);
         var column = output.Schema[OutputColumn];
         using var cursor = output.GetRowCursor([column]);
         var getter = cursor.GetGetter<VBuffer<float>>(column);
         var hidden = default(VBuffer<float>);
-        var index = 0;
+        var done = 0;
         while (cursor.MoveNext())
         {
             cancellationToken.ThrowIfCancellationRequested();
             getter(ref hidden);
-            var values = hidden.DenseValues().ToArray();
-            var tokens = values.Length / Dimensions;
-            vectors[index] = Pooling.MeanNormalized(values, AllOnes(tokens), Dimensions);
-            index++;
-            if (index % ProgressStep == 0 || index == texts.Count)
-            {
-                progress?.Report(index);
-            }
+            var batch = order.AsSpan(done, Math.Min(BatchSize, order.Length - done));
+            PoolBatch(hidden.GetValues(), batch, encoded, vectors);
+            done += batch.Length;
+            progress?.Report(done);
         }
 
         return vectors;
@@ -104,31 +117,56 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         NativeEnvironment.DisableOnnxRuntimeTelemetry();
         var options = new OnnxOptions
         {
-            ModelFile = Files.ModelPath,
-            InputColumns = [.. ModelInput.Columns],
+            ModelFile = Files.FlatInputModelPath,
+            InputColumns = [.. BatchRow.Columns],
             OutputColumns = [OutputColumn],
             FallbackToCpu = true,
         };
-        var empty = _ml.Data.LoadFromEnumerable(Array.Empty<ModelInput>(), _schema);
+        var empty = _ml.Data.LoadFromEnumerable(Array.Empty<BatchRow>(), _schema);
         return _ml.Transforms.ApplyOnnxModel(options).Fit(empty);
     }
 
-    private IEnumerable<ModelInput> Inputs(IReadOnlyList<string> texts)
+    /// <summary>Yields one row per batch of texts, in <paramref name="order"/>, padded to the batch's longest text.</summary>
+    private static IEnumerable<BatchRow> Batches(int[] order, long[][] encoded)
     {
-        foreach (var text in texts)
+        for (var start = 0; start < order.Length; start += BatchSize)
         {
-            var encoded = Tokenizer.Encode(text, MaxTokens);
-            if (encoded.Truncated)
+            var count = Math.Min(BatchSize, order.Length - start);
+            var length = 0;
+            for (var row = 0; row < count; row++)
             {
-                Interlocked.Increment(ref _truncated);
+                length = Math.Max(length, encoded[order[start + row]].Length);
             }
 
-            yield return new ModelInput
+            var ids = new long[count * length];
+            var mask = new long[count * length];
+            for (var row = 0; row < count; row++)
             {
-                InputIds = encoded.Ids,
-                AttentionMask = AllOnes(encoded.Ids.Length),
-                TokenTypeIds = new long[encoded.Ids.Length],
+                var tokens = encoded[order[start + row]];
+                tokens.CopyTo(ids, row * length);
+                Array.Fill(mask, 1L, row * length, tokens.Length);
+            }
+
+            yield return new BatchRow
+            {
+                InputIds = ids,
+                AttentionMask = mask,
+                TokenTypeIds = new long[ids.Length],
+                Shape = [count, length],
             };
+        }
+    }
+
+    /// <summary>Pools each text of a batch over its own tokens; padding positions are left out.</summary>
+    private void PoolBatch(ReadOnlySpan<float> hidden, ReadOnlySpan<int> batch, long[][] encoded, float[][] vectors)
+    {
+        var length = hidden.Length / (batch.Length * Dimensions);
+        var rowSize = length * Dimensions;
+        for (var row = 0; row < batch.Length; row++)
+        {
+            var tokens = encoded[batch[row]].Length;
+            vectors[batch[row]] = Pooling.MeanNormalized(
+                hidden.Slice(row * rowSize, tokens * Dimensions), AllOnes(tokens), Dimensions);
         }
     }
 
@@ -139,21 +177,29 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         return ones;
     }
 
-    /// <summary>One row of the pipeline: the three model inputs, each as long as the text's token ids.</summary>
-    private sealed class ModelInput
+    /// <summary>
+    /// One row of the pipeline: a whole batch, each model input flattened from
+    /// <c>[batch, sequence]</c>, and the shape the model restores them to.
+    /// </summary>
+    private sealed class BatchRow
     {
-        public static readonly string[] Columns = ["input_ids", "attention_mask", "token_type_ids"];
+        public static readonly string[] Columns =
+            [.. MiniLmFiles.ModelInputs.Select(FlatInputModel.FlatName), FlatInputModel.ShapeInput];
 
-        [ColumnName("input_ids")]
+        [ColumnName("flat_input_ids")]
         [VectorType]
         public long[] InputIds { get; set; } = [];
 
-        [ColumnName("attention_mask")]
+        [ColumnName("flat_attention_mask")]
         [VectorType]
         public long[] AttentionMask { get; set; } = [];
 
-        [ColumnName("token_type_ids")]
+        [ColumnName("flat_token_type_ids")]
         [VectorType]
         public long[] TokenTypeIds { get; set; } = [];
+
+        [ColumnName(FlatInputModel.ShapeInput)]
+        [VectorType(2)]
+        public long[] Shape { get; set; } = [];
     }
 }

@@ -6,10 +6,12 @@ using Microsoft.ML.Transforms.Text;
 namespace AnnotationGate.Embeddings;
 
 /// <summary>
-/// Lexical fallback: TF-IDF vectors of word n-grams from ML.NET <c>FeaturizeText</c>, lower-cased,
-/// without diacritics and punctuation, L2-normalized. Each call fits the vocabulary and
-/// inverse document frequencies on the texts it receives, so vectors from different calls are not
-/// comparable and are never cached. No native code and no model file.
+/// Lexical fallback: TF-IDF vectors of word n-grams, lower-cased, without diacritics and punctuation,
+/// L2-normalized. ML.NET <c>FeaturizeText</c> counts the n-grams; the inverse document frequency is
+/// <c>ln((N + 1) / df)</c>, so that an n-gram found in every text keeps a small weight (with ML.NET's
+/// own <c>ln(N / df)</c> it weighs 0, and two reordered texts checked on their own share no weighted
+/// word and compare as unrelated). Each call fits the vocabulary and frequencies on the texts it receives, so vectors
+/// from different calls are not comparable and are never cached. No native code and no model file.
 /// </summary>
 public sealed class TfidfEmbedder : ITextEmbedder
 {
@@ -62,13 +64,40 @@ public sealed class TfidfEmbedder : ITextEmbedder
             {
                 NgramLength = NgramLength,
                 UseAllLengths = true,
-                Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+                Weighting = NgramExtractingEstimator.WeightingCriteria.Tf,
                 MaximumNgramsCount = [MaxNgrams],
             },
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
+            Norm = TextFeaturizingEstimator.NormFunction.None,
         };
         var transformed = _ml.Transforms.Text.FeaturizeText("Features", options, nameof(TextRow.Text)).Fit(view).Transform(view);
-        return ReadVectors(transformed, texts.Count, progress, cancellationToken);
+        var vectors = ReadVectors(transformed, texts.Count, progress, cancellationToken);
+        Weigh(vectors);
+        return vectors;
+    }
+
+    /// <summary>Multiplies term counts by <c>ln((N + 1) / df)</c>, then L2-normalizes.</summary>
+    private static void Weigh(float[][] vectors)
+    {
+        var length = vectors.Length == 0 ? 0 : vectors[0].Length;
+        var documents = new int[length];
+        foreach (var vector in vectors)
+        {
+            for (var i = 0; i < length; i++)
+            {
+                documents[i] += vector[i] > 0 ? 1 : 0;
+            }
+        }
+
+        var idf = documents.Select(df => df == 0 ? 0 : Math.Log((vectors.Length + 1.0) / df)).ToArray();
+        foreach (var vector in vectors)
+        {
+            for (var i = 0; i < length; i++)
+            {
+                vector[i] = (float)(vector[i] * idf[i]);
+            }
+
+            Pooling.Normalize(vector);
+        }
     }
 
     private float[][] ReadVectors(IDataView view, int count, IProgress<int>? progress, CancellationToken cancellationToken)

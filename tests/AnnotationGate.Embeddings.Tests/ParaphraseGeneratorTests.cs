@@ -99,6 +99,29 @@ public sealed class ParaphraseGeneratorTests(EmbedderFixture fixture) : IDisposa
         error.Message.ShouldContain("no text at 'text'");
     }
 
+    [Fact]
+    public void GenerateFile_rejects_repeated_ids()
+    {
+        var input = Path.Combine(_folder, "twice.jsonl");
+        File.WriteAllLines(input,
+        [
+            """{"id": "a", "text": "Reset my password."}""",
+            """{"id": "b", "text": "Where is my order?"}""",
+            """{"id": "a", "text": "Close my account."}""",
+            """{"text": "No id here."}""",
+            """{"id": "line-4", "text": "An id that looks generated."}""",
+        ]);
+        var output = Path.Combine(_folder, "never.jsonl");
+        var generator = new ParaphraseGenerator(fixture.Embedder);
+
+        var error = Should.Throw<InvalidDataException>(() => generator.GenerateFile(input, output, null, CancellationToken.None));
+
+        error.Message.ShouldBe(
+            $"{input}: 2 input id(s) at 'id' repeat, and each id names one paraphrase group: 'a' on lines 1, 3; "
+            + "'line-4' on lines 4, 5. Give every input its own id, or pass --id-field with a field that is unique.");
+        File.Exists(output).ShouldBeFalse();
+    }
+
     private string WriteInputs()
     {
         var path = Path.Combine(_folder, "inputs.jsonl");

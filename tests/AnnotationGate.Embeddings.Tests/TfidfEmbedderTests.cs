@@ -16,3 +16,26 @@ public sealed class TfidfEmbedderTests
         Pooling.Cosine(vectors[0], vectors[3]).ShouldBeInRange(0.01, 0.5);
     }
 }
+
+public sealed class TfidfSmallSetTests
+{
+    [Fact]
+    public void Two_reordered_texts_compare_as_equal()
+    {
+        string[] texts = ["reset your password in settings", "in settings, reset your password"];
+
+        var vectors = new TfidfEmbedder().Embed(texts, null, CancellationToken.None);
+
+        Pooling.Cosine(vectors[0], vectors[1]).ShouldBe(1.0, 1e-6);
+    }
+
+    [Fact]
+    public void Word_in_every_text_still_counts()
+    {
+        string[] texts = ["refund approved today", "refund denied today", "refund approved"];
+
+        var vectors = new TfidfEmbedder().Embed(texts, null, CancellationToken.None);
+
+        Pooling.Cosine(vectors[0], vectors[1]).ShouldBeGreaterThan(0.2);
+    }
+}

