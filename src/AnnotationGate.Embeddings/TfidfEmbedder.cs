@@ -41,6 +41,9 @@ public sealed class TfidfEmbedder : ITextEmbedder
 
     public int Dimensions => MaxNgrams;
 
+    /// <summary>True: the vocabulary and frequencies are fitted on the texts of each call.</summary>
+    public bool VectorsDependOnBatch => true;
+
     /// <inheritdoc />
     public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, IProgress<int>? progress, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace AnnotationGate.Cli.Output;
 /// Prints how many texts have been embedded, at most once every 5 seconds, so that a first run that
 /// computes every embedding (139 s for 3,000 sentences on two cores, measured) is not silent.
 /// </summary>
-internal sealed class EmbeddingProgress : IProgress<int>
+internal sealed class EmbeddingProgress : IProgress<int>, IProgress<long>
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
@@ -20,7 +20,9 @@ internal sealed class EmbeddingProgress : IProgress<int>
         _writer = writer;
     }
 
-    public void Report(int value)
+    public void Report(int value) => Report((long)value);
+
+    public void Report(long value)
     {
         if (_clock.Elapsed - _lastPrinted < Interval)
         {

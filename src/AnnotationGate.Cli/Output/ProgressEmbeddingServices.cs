@@ -35,15 +35,34 @@ internal sealed class ProgressEmbeddingServices : IServiceProvider, ITextEmbedde
 
     public void Dispose() => _inner.Dispose();
 
+    /// <summary>
+    /// Prints progress for the embedder's calls. A check embeds in several calls, so the count of
+    /// texts and the 5-second clock run across calls.
+    /// </summary>
     private sealed class ReportingEmbedder(ITextEmbedder inner, TextWriter writer) : ITextEmbedder
     {
+        private readonly EmbeddingProgress _progress = new(writer);
+        private long _done;
+
         public string ModelId => inner.ModelId;
 
         public int Dimensions => inner.Dimensions;
 
+        public bool VectorsDependOnBatch => inner.VectorsDependOnBatch;
+
         public bool IsTruncated(string text) => inner.IsTruncated(text);
 
-        public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, IProgress<int>? progress, CancellationToken cancellationToken) =>
-            inner.Embed(texts, progress ?? new EmbeddingProgress(writer), cancellationToken);
+        public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, IProgress<int>? progress, CancellationToken cancellationToken)
+        {
+            var before = _done;
+            var vectors = inner.Embed(texts, progress ?? new OffsetProgress(_progress, before), cancellationToken);
+            _done = before + texts.Count;
+            return vectors;
+        }
+    }
+
+    private sealed class OffsetProgress(IProgress<long> target, long offset) : IProgress<int>
+    {
+        public void Report(int value) => target.Report(offset + value);
     }
 }

@@ -14,6 +14,12 @@ public interface ITextEmbedder
     /// <summary>Returns one L2-normalized vector per text, in input order.</summary>
     IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, IProgress<int>? progress, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Tells whether a text's vector depends on the other texts of the same call (TF-IDF fits its
+    /// frequencies on them), so that a caller must embed every text it compares in one call. Default false.
+    /// </summary>
+    bool VectorsDependOnBatch => false;
+
     /// <summary>Tells whether the model cuts the text to its input limit before embedding it. Default false.</summary>
     bool IsTruncated(string text) => false;
 }

@@ -65,6 +65,8 @@ public sealed class CachedTextEmbedder : ITextEmbedder
     /// <inheritdoc />
     public bool IsTruncated(string text) => _inner.IsTruncated(text);
 
+    public bool VectorsDependOnBatch => _inner.VectorsDependOnBatch;
+
     private List<KeyValuePair<UInt128, float[]>> EmbedMissing(
         Dictionary<UInt128, string> missing, int done, IProgress<int>? progress, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AnnotationGate.Core.Configuration;
 using AnnotationGate.Core.Data;
@@ -6,36 +7,55 @@ using AnnotationGate.Core.Findings;
 namespace AnnotationGate.Core.Checks.Paraphrase;
 
 /// <summary>
-/// Reads the check's dataset once and keeps, per paraphrase group, each record's location and its
-/// compared value. Records without a group are skipped; records without a usable output are reported.
+/// Reads the check's dataset: a first pass counts the records of each paraphrase group, so that a
+/// group can be judged as soon as its last record has passed; a second pass yields each record's
+/// location and compared value. Records without a group are skipped; records without a usable output
+/// are reported and yielded without a member, so that their group still completes.
 /// </summary>
 internal sealed class GroupCollector(
     ParaphraseCheckConfig config, FieldPath output, FieldPath group, FieldPath? variant, FieldPath[] fields)
 {
-    /// <summary>Groups in the order their first record appears, and the count of records skipped.</summary>
-    public (Dictionary<string, List<GroupMember>> Groups, long Skipped) Collect(CheckContext context, CancellationToken cancellationToken)
+    /// <summary>Records per group key. Keeps only the keys, not the records.</summary>
+    public Dictionary<string, int> CountRecords(CheckContext context, CancellationToken cancellationToken)
     {
-        var groups = new Dictionary<string, List<GroupMember>>(StringComparer.Ordinal);
-        var skipped = 0L;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var record in context.ReadDataset(config.Dataset, cancellationToken))
+        {
+            if (group.ResolveText(record.Root) is { } key)
+            {
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// Yields every record that names a group, with its member, or with null when its output is
+    /// missing or unusable (that record is reported). <paramref name="skipped"/> counts the records
+    /// without a group and those without a usable output.
+    /// </summary>
+    public IEnumerable<(string Group, GroupMember? Member)> Members(CheckContext context, StrongBox<long> skipped, CancellationToken cancellationToken)
+    {
         foreach (var record in context.ReadDataset(config.Dataset, cancellationToken))
         {
             var key = group.ResolveText(record.Root);
-            var values = key is null ? null : ValuesOf(record, context);
-            if (key is null || values is null)
+            if (key is null)
             {
-                skipped++;
+                skipped.Value++;
                 continue;
             }
 
-            if (!groups.TryGetValue(key, out var members))
+            var values = ValuesOf(record, context);
+            if (values is null)
             {
-                groups[key] = members = [];
+                skipped.Value++;
+                yield return (key, null);
+                continue;
             }
 
-            members.Add(new GroupMember(NameOf(record), record.File, record.Line, record.Id, config.Dataset, values));
+            yield return (key, new GroupMember(NameOf(record), record.File, record.Line, record.Id, config.Dataset, values));
         }
-
-        return (groups, skipped);
     }
 
     private string NameOf(DataRecord record)

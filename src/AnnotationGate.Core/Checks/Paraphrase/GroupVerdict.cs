@@ -1,13 +1,14 @@
 namespace AnnotationGate.Core.Checks.Paraphrase;
 
 /// <summary>
-/// Result for one group of two or more records: the lowest pairwise similarity, the record the
-/// others are compared with (the one with the highest mean similarity to the rest), and the outliers
-/// (records whose similarity to it is below the threshold, with that similarity).
+/// Result for one group of two or more records: its size, the lowest pairwise similarity, the record
+/// the others are compared with (the one with the highest mean similarity to the rest), and the
+/// outliers (records whose similarity to it is below the threshold, with that similarity). It keeps
+/// no other member, so a judged group costs little memory.
 /// </summary>
 internal sealed record GroupVerdict(
     string Group,
-    IReadOnlyList<GroupMember> Members,
+    int Size,
     double MinSimilarity,
     GroupMember Center,
     IReadOnlyList<(GroupMember Member, double Similarity)> Outliers)
@@ -50,7 +51,7 @@ internal sealed record GroupVerdict(
             outliers.Add((members[farthest], matrix[center, farthest]));
         }
 
-        return new GroupVerdict(group, members, min, members[center], outliers);
+        return new GroupVerdict(group, count, min, members[center], outliers);
     }
 
     private static int CenterOf(double[,] matrix, int count)

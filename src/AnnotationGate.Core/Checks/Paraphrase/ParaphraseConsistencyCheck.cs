@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AnnotationGate.Core.Configuration;
 using AnnotationGate.Core.Data;
 using AnnotationGate.Core.Embeddings;
@@ -16,6 +17,9 @@ public sealed class ParaphraseConsistencyCheck : IGateStep
 {
     /// <summary>Default <c>min-similarity</c> for <c>compare: embedding</c>.</summary>
     public const double DefaultEmbeddingSimilarity = 0.80;
+
+    /// <summary>Texts embedded per call while the dataset streams; the TF-IDF fallback embeds all at once.</summary>
+    internal const int EmbeddingChunk = 2048;
 
     private readonly ParaphraseCheckConfig _config;
     private readonly GroupCollector _collector;
@@ -66,17 +70,22 @@ public sealed class ParaphraseConsistencyCheck : IGateStep
             }
         }
 
-        var groups = _collector.Collect(context, cancellationToken);
         var similarity = new PairSimilarity(_config.Compare, embedder);
-        similarity.Prepare(groups.Groups.Values.Where(g => g.Count > 1).SelectMany(g => g), cancellationToken);
-        var verdicts = groups.Groups
-            .Where(g => g.Value.Count > 1)
-            .Select(g => GroupVerdict.Judge(g.Key, g.Value, (i, j) => similarity.Compare(g.Value[i], g.Value[j]), MinSimilarity))
-            .ToList();
+        var records = _collector.CountRecords(context, cancellationToken);
+        var chunk = similarity.NeedsOneCall ? int.MaxValue : EmbeddingChunk;
+        var stream = new GroupStream(records, similarity, MinSimilarity, chunk);
+        var skipped = new StrongBox<long>();
+        foreach (var (group, member) in _collector.Members(context, skipped, cancellationToken))
+        {
+            stream.Add(group, member, cancellationToken);
+        }
+
+        stream.Finish(cancellationToken);
+        var truncated = similarity.Truncated.Where(m => !stream.IsSingle(m)).ToList();
         var report = new ParaphraseReport(_config, Id, MinSimilarity);
-        report.ReportSingles(context, groups.Groups.Where(g => g.Value.Count == 1).Select(g => (g.Key, g.Value[0])));
-        report.ReportTruncated(context, similarity.Truncated);
-        return Task.FromResult(report.Complete(context, verdicts, groups.Skipped, similarity.Truncated.Count));
+        report.ReportSingles(context, stream.Singles);
+        report.ReportTruncated(context, truncated);
+        return Task.FromResult(report.Complete(context, stream.Tally, stream.Inconsistent, skipped.Value, truncated.Count));
     }
 
     private static bool ValidateGrouping(ParaphraseCheckConfig config, CheckSetup setup)

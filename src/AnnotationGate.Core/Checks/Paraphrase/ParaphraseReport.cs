@@ -33,10 +33,10 @@ internal sealed class ParaphraseReport(ParaphraseCheckConfig config, string chec
         }
     }
 
-    public CheckResult Complete(CheckContext context, IReadOnlyList<GroupVerdict> verdicts, long skipped, int truncated)
+    public CheckResult Complete(CheckContext context, GroupTally tally, IReadOnlyList<GroupVerdict> inconsistentGroups, long skipped, int truncated)
     {
-        var inconsistent = verdicts.Where(v => v.Inconsistent).OrderBy(v => v.MinSimilarity).ThenBy(v => v.Group, StringComparer.Ordinal).ToList();
-        var share = verdicts.Count == 0 ? 0.0 : inconsistent.Count / (double)verdicts.Count;
+        var inconsistent = inconsistentGroups.OrderBy(v => v.MinSimilarity).ThenBy(v => v.Group, StringComparer.Ordinal).ToList();
+        var share = tally.Groups == 0 ? 0.0 : inconsistent.Count / (double)tally.Groups;
         var failed = share > config.MaxInconsistentGroups;
         foreach (var verdict in inconsistent)
         {
@@ -47,11 +47,11 @@ internal sealed class ParaphraseReport(ParaphraseCheckConfig config, string chec
         {
             Dataset = config.Dataset,
             Status = failed ? CheckStatus.Failed : CheckStatus.Passed,
-            RecordsChecked = verdicts.Sum(v => v.Members.Count),
+            RecordsChecked = tally.Records,
             RecordsFailed = inconsistent.Sum(v => v.Outliers.Count),
             RecordsSkipped = skipped,
-            Summary = Summary(verdicts.Count, inconsistent.Count, share),
-            Metrics = Metrics(verdicts, inconsistent.Count, share, failed, truncated),
+            Summary = Summary(tally.Groups, inconsistent.Count, share),
+            Metrics = Metrics(tally, inconsistent.Count, share, failed, truncated),
             Tables = inconsistent.Count == 0 ? [] : [Table(inconsistent)],
         };
     }
@@ -81,26 +81,26 @@ internal sealed class ParaphraseReport(ParaphraseCheckConfig config, string chec
             ? "No paraphrase group has two or more records."
             : $"{inconsistent} of {groups} paraphrase groups are inconsistent ({Percent(share)}; at most {Percent(config.MaxInconsistentGroups)} allowed).";
 
-    private List<Metric> Metrics(IReadOnlyList<GroupVerdict> verdicts, int inconsistent, double share, bool failed, int truncated)
+    private List<Metric> Metrics(GroupTally tally, int inconsistent, double share, bool failed, int truncated)
     {
         var metrics = new List<Metric>
         {
             new("inconsistent-group-share", share)
             {
                 Check = checkId,
-                Count = verdicts.Count,
+                Count = tally.Groups,
                 Threshold = config.MaxInconsistentGroups,
                 ThresholdIsMaximum = true,
-                Passed = verdicts.Count == 0 ? null : !failed,
-                Defined = verdicts.Count > 0,
-                Note = verdicts.Count == 0 ? "No group has two or more records." : null,
+                Passed = tally.Groups == 0 ? null : !failed,
+                Defined = tally.Groups > 0,
+                Note = tally.Groups == 0 ? "No group has two or more records." : null,
             },
-            new("inconsistent-groups", inconsistent) { Check = checkId, Count = verdicts.Count },
+            new("inconsistent-groups", inconsistent) { Check = checkId, Count = tally.Groups },
         };
-        if (verdicts.Count > 0)
+        if (tally.Groups > 0)
         {
-            metrics.Add(new Metric("min-group-similarity", verdicts.Min(v => v.MinSimilarity)) { Check = checkId, Threshold = threshold });
-            metrics.Add(new Metric("mean-group-min-similarity", verdicts.Average(v => v.MinSimilarity)) { Check = checkId });
+            metrics.Add(new Metric("min-group-similarity", tally.LowestSimilarity) { Check = checkId, Threshold = threshold });
+            metrics.Add(new Metric("mean-group-min-similarity", tally.MeanLowestSimilarity) { Check = checkId });
         }
 
         if (config.Compare == ParaphraseComparison.Embedding)
@@ -116,7 +116,7 @@ internal sealed class ParaphraseReport(ParaphraseCheckConfig config, string chec
         var rows = inconsistent.Take(MaxTableRows)
             .Select(v => (IReadOnlyList<string>)[
                 v.Group,
-                v.Members.Count.ToString(CultureInfo.InvariantCulture),
+                v.Size.ToString(CultureInfo.InvariantCulture),
                 Format(v.MinSimilarity),
                 v.Center.Name,
                 string.Join(", ", v.Outliers.Take(MaxOutliersNamed).Select(o => o.Member.Name)),
