@@ -35,7 +35,7 @@ public sealed class ActionHost
 
     /// <summary>Returns the result with paths relative to the workspace; see <see cref="WorkspacePaths.Normalize"/>.</summary>
     public GateResult Normalize(GateResult result) =>
-        WorkspacePaths.Normalize(result, _settings.Workspace, _settings.GatePath);
+        _settings.GatePath is { } gatePath ? WorkspacePaths.Normalize(result, _settings.Workspace, gatePath) : result;
 
     /// <summary>
     /// Prints text that may quote data (record ids, model outputs) with workflow commands turned off,
@@ -52,15 +52,20 @@ public sealed class ActionHost
     /// <summary>
     /// Writes the report, annotations, comment, summary and outputs. Returns false when a file could not
     /// be written (the step should then exit with 2); a comment that could not be posted is only a warning.
+    /// A saved report (the <c>report</c> input) gets no finding annotations, because the step runs
+    /// on another commit than the one the report checked.
     /// </summary>
     public async Task<bool> PublishAsync(GateResult result, CancellationToken cancellationToken = default)
     {
         var reportPath = _settings.RelativeToWorkspace(_settings.ReportJsonPath);
         var written = TryWrite("JSON report", _settings.ReportJsonPath,
             () => ReportFormats.WriteFile(result, ReportFormat.Json, _settings.ReportJsonPath));
-        foreach (var line in AnnotationWriter.Format(result, reportPath))
+        if (_settings.SavedReportPath is null)
         {
-            _output.WriteLine(line);
+            foreach (var line in AnnotationWriter.Format(result, reportPath))
+            {
+                _output.WriteLine(line);
+            }
         }
 
         var comment = await CommentAsync(result, cancellationToken).ConfigureAwait(false);
@@ -76,7 +81,7 @@ public sealed class ActionHost
 
     private async Task<CommentOutcome> CommentAsync(GateResult result, CancellationToken cancellationToken)
     {
-        if (!_settings.Comment || !_settings.IsPullRequest)
+        if (!_settings.ShouldComment)
         {
             return new CommentOutcome(CommentStatus.Skipped);
         }
@@ -84,6 +89,18 @@ public sealed class ActionHost
         if (Target() is not { } target)
         {
             return Failed("the event file or GITHUB_REPOSITORY does not name a pull request", null);
+        }
+
+        // On workflow_run the number comes from an artifact of untrusted code, so the pull request's
+        // head must be the commit that the finished run checked, which GitHub states in the event.
+        string? expectedHead = null;
+        if (_settings.EventName == "workflow_run")
+        {
+            expectedHead = _settings.EventPath is { } eventPath ? EventFile.WorkflowRunHeadSha(eventPath) : null;
+            if (expectedHead is null)
+            {
+                return Failed("the workflow_run event file has no workflow_run.head_sha to check the pull request against", null);
+            }
         }
 
         if (_settings.Token is null)
@@ -96,7 +113,7 @@ public sealed class ActionHost
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return await commenter.PostAsync(marker, CommentBody(result, marker)).ConfigureAwait(false);
+            return await commenter.PostAsync(marker, CommentBody(result, marker), expectedHead).ConfigureAwait(false);
         }
         catch (ApiException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound)
         {
@@ -139,12 +156,14 @@ public sealed class ActionHost
     private (string Owner, string Name, long Number)? Target()
     {
         var parts = _settings.Repository?.Split('/');
-        if (parts is not [{ Length: > 0 } owner, { Length: > 0 } name] || _settings.EventPath is null)
+        if (parts is not [{ Length: > 0 } owner, { Length: > 0 } name])
         {
             return null;
         }
 
-        return EventFile.PullRequestNumber(_settings.EventPath) is { } number ? (owner, name, number) : null;
+        var number = _settings.PullRequestNumber
+            ?? (_settings.EventPath is { } eventPath ? EventFile.PullRequestNumber(eventPath) : null);
+        return number is { } value ? (owner, name, value) : null;
     }
 
     private bool WriteSummary(GateResult result, CommentOutcome comment)

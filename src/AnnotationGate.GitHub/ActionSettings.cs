@@ -21,8 +21,20 @@ public sealed record ActionSettings
     /// <summary>Folder that relative paths resolve against: <c>GITHUB_WORKSPACE</c>, else the current folder.</summary>
     public required string Workspace { get; init; }
 
-    /// <summary>Absolute path of the gate file (<c>gate</c> input).</summary>
-    public required string GatePath { get; init; }
+    /// <summary>Absolute path of the gate file (<c>gate</c> input); null when a saved report is published instead.</summary>
+    public string? GatePath { get; init; }
+
+    /// <summary>
+    /// Absolute path of a saved JSON report to publish instead of running the gate (<c>report</c>
+    /// input), for a <c>workflow_run</c> workflow that comments on a fork's pull request.
+    /// </summary>
+    public string? SavedReportPath { get; init; }
+
+    /// <summary>
+    /// Pull request to comment on (<c>pull-request</c> input); null takes it from the event file.
+    /// Setting it makes the Action comment on any event, such as <c>workflow_run</c>.
+    /// </summary>
+    public long? PullRequestNumber { get; init; }
 
     public bool WarningsAsErrors { get; init; }
 
@@ -65,8 +77,8 @@ public sealed record ActionSettings
     /// <summary>File that receives step outputs (<c>GITHUB_OUTPUT</c>); null outside Actions.</summary>
     public string? OutputPath { get; init; }
 
-    /// <summary>Whether the event is a pull request, the only events that get a comment.</summary>
-    public bool IsPullRequest => EventName is "pull_request" or "pull_request_target";
+    /// <summary>Whether the step should post the comment: on pull-request events, or when a number was given.</summary>
+    public bool ShouldComment => Comment && (EventName is "pull_request" or "pull_request_target" || PullRequestNumber is not null);
 
     /// <summary>
     /// Reads the settings from <paramref name="environment"/> (a variable lookup such as
@@ -77,12 +89,19 @@ public sealed record ActionSettings
     {
         var inputs = new ActionInputs(environment);
         var workspace = Path.GetFullPath(NonEmpty(environment("GITHUB_WORKSPACE")) ?? Directory.GetCurrentDirectory());
-        var gate = inputs.Text("gate")
-            ?? throw new ActionInputException("Input 'gate' is missing. Set it to the gate file's path relative to the repository, for example eval-configs/support.gate.yml.");
+        var gate = inputs.Text("gate");
+        var savedReport = inputs.Text("report");
+        if (gate is null && savedReport is null)
+        {
+            throw new ActionInputException("Input 'gate' is missing. Set it to the gate file's path relative to the repository, for example eval-configs/support.gate.yml.");
+        }
+
         return new ActionSettings
         {
             Workspace = workspace,
-            GatePath = Path.GetFullPath(gate, workspace),
+            GatePath = gate is null ? null : Path.GetFullPath(gate, workspace),
+            SavedReportPath = savedReport is null ? null : Path.GetFullPath(savedReport, workspace),
+            PullRequestNumber = inputs.PositiveInteger("pull-request"),
             WarningsAsErrors = inputs.Boolean("warnings-as-errors", defaultValue: false),
             BaselinePath = inputs.Text("baseline") is { } baseline ? Path.GetFullPath(baseline, workspace) : null,
             CacheDirectory = Path.GetFullPath(inputs.Text("cache-dir") ?? DefaultCacheDirectory, workspace),
@@ -128,6 +147,22 @@ public sealed record ActionSettings
             }
 
             throw new ActionInputException($"Input '{name}' is '{text}', which is not a boolean. Set it to true or false.");
+        }
+
+        public long? PositiveInteger(string name)
+        {
+            var text = Text(name);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0)
+            {
+                return value;
+            }
+
+            throw new ActionInputException($"Input '{name}' is '{text}', which is not a pull-request number. Set it to a positive integer, or leave it empty.");
         }
     }
 }

@@ -33,4 +33,25 @@ public static class EventFile
             return null;
         }
     }
+
+    /// <summary>Returns <c>workflow_run.head_sha</c>, the commit a finished run checked; null when absent.</summary>
+    public static string? WorkflowRunHeadSha(string path)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("workflow_run", out var run)
+                && run.ValueKind == JsonValueKind.Object
+                && run.TryGetProperty("head_sha", out var sha)
+                && sha.ValueKind == JsonValueKind.String
+                    ? sha.GetString()
+                    : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
 }

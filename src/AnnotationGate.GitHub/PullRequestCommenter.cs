@@ -55,13 +55,24 @@ public sealed class PullRequestCommenter
     /// <summary>
     /// Updates the oldest comment by the token's identity that contains <paramref name="marker"/>, or
     /// creates one. <paramref name="body"/> must contain the marker and be at most
-    /// <see cref="MaxBodyLength"/> characters. Raises <see cref="ApiException"/> when GitHub rejects a request.
+    /// <see cref="MaxBodyLength"/> characters. When <paramref name="expectedHeadSha"/> is set, posts
+    /// nothing unless the pull request's head commit equals it. Raises <see cref="ApiException"/> when
+    /// GitHub rejects a request.
     /// </summary>
-    public async Task<CommentOutcome> PostAsync(string marker, string body)
+    public async Task<CommentOutcome> PostAsync(string marker, string body, string? expectedHeadSha = null)
     {
         if (body.Length > MaxBodyLength || !body.Contains(marker, StringComparison.Ordinal))
         {
             throw new ArgumentException($"The body must contain the marker and have at most {MaxBodyLength} characters.", nameof(body));
+        }
+
+        if (expectedHeadSha is not null && await HeadShaAsync().ConfigureAwait(false) is var head
+            && !string.Equals(head, expectedHeadSha, StringComparison.OrdinalIgnoreCase))
+        {
+            return new CommentOutcome(CommentStatus.Failed, Message:
+                $"The pull-request comment was not posted: pull request #{_number} has head commit '{head}', "
+                + $"not '{expectedHeadSha}', the commit whose report this is. Check the pull-request number; "
+                + "if the pull request received new commits, the next run comments on them.");
         }
 
         var identity = await IdentityAsync().ConfigureAwait(false);
@@ -77,6 +88,17 @@ public sealed class PullRequestCommenter
 
         var created = await _client.Issue.Comment.Create(_owner, _name, _number, body).ConfigureAwait(false);
         return new CommentOutcome(CommentStatus.Created, created.HtmlUrl);
+    }
+
+    private async Task<string> HeadShaAsync()
+    {
+        if (_number > int.MaxValue)
+        {
+            return string.Empty;
+        }
+
+        var pullRequest = await _client.PullRequest.Get(_owner, _name, (int)_number).ConfigureAwait(false);
+        return pullRequest.Head?.Sha ?? string.Empty;
     }
 
     /// <summary>

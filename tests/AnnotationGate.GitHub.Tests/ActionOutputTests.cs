@@ -156,7 +156,7 @@ public sealed partial class ActionOutputTests : IDisposable
         resume.ShouldBeGreaterThan(stop);
         lines.Where((l, i) => (i < stop || i > resume) && l.StartsWith("::", StringComparison.Ordinal))
             .ShouldAllBe(l => l.StartsWith("::error ", StringComparison.Ordinal));
-        run.Commands("error").ShouldHaveSingleItem().ShouldContain("[record x%0A::warning::injected]");
+        run.Commands("error").ShouldHaveSingleItem().ShouldContain("[record x%0A::warning::injected at /reply]");
     }
 
     [Fact]

@@ -55,6 +55,9 @@ public sealed partial class FakeGitHubServer : IDisposable
     /// <summary>Login that authors new comments. Default github-actions[bot] (type Bot).</summary>
     public string AuthorLogin { get; set; } = "github-actions[bot]";
 
+    /// <summary>Head commit of the pull request that GET /pulls/{number} returns.</summary>
+    public string HeadSha { get; set; } = "feedface00000000000000000000000000000000";
+
     /// <summary>When true, POST and PATCH get 403 "Resource not accessible by integration", as for forks.</summary>
     public bool ReadOnly { get; set; }
 
@@ -174,6 +177,16 @@ public sealed partial class FakeGitHubServer : IDisposable
             return UserLogin is null
                 ? Forbidden()
                 : (200, JsonSerializer.Serialize(new { login = UserLogin, id = 1, type = "User" }), null);
+        }
+
+        if (path == $"/api/v3/repos/{Owner}/{Name}/pulls/{PullRequestNumber}" && method == "GET")
+        {
+            return (200, JsonSerializer.Serialize(new
+            {
+                number = PullRequestNumber,
+                state = "open",
+                head = new { sha = HeadSha, @ref = "feature", label = "fork:feature" },
+            }), null);
         }
 
         var list = ListPath().Match(path);
