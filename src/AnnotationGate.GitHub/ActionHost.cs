@@ -51,9 +51,9 @@ public sealed class ActionHost
 
     /// <summary>
     /// Writes the report, annotations, comment, summary and outputs. Returns false when a file could not
-    /// be written (the step should then exit with 2); a comment that could not be posted is only a warning.
-    /// A saved report (the <c>report</c> input) gets no finding annotations, because the step runs
-    /// on another commit than the one the report checked.
+    /// be written, and the step should then exit with 2. A comment that could not be posted is only a
+    /// warning. A saved report (the <c>report</c> input) gets no finding annotations, because the step
+    /// runs on another commit than the one the report checked.
     /// </summary>
     public async Task<bool> PublishAsync(GateResult result, CancellationToken cancellationToken = default)
     {
@@ -201,7 +201,7 @@ public sealed class ActionHost
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private bool TryWrite(string what, string path, Action write)
+    private bool TryWrite(string description, string path, Action write)
     {
         try
         {
@@ -210,7 +210,7 @@ public sealed class ActionHost
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _error.WriteLine($"error: The {what} could not be written to '{path}': {Scrub(ex.Message)} Check that the folder exists and is writable.");
+            _error.WriteLine($"error: The {description} could not be written to '{path}': {Scrub(ex.Message)} Check that the folder exists and is writable.");
             return false;
         }
     }

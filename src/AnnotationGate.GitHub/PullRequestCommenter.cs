@@ -10,7 +10,7 @@ public enum CommentStatus
     Created,
     Updated,
 
-    /// <summary>GitHub rejected the request or could not be reached; <see cref="CommentOutcome.Message"/> says why.</summary>
+    /// <summary>GitHub rejected the request or could not be reached, for the reason in <see cref="CommentOutcome.Message"/>.</summary>
     Failed,
 }
 
@@ -19,7 +19,7 @@ public sealed record CommentOutcome(CommentStatus Status, string? Url = null, st
 
 /// <summary>
 /// Creates or updates one pull-request comment through the REST API. The comment is found by a hidden
-/// marker in its body and by its author, so each gate keeps one comment and nobody else's is edited.
+/// marker in its body and by its author, so each gate keeps one comment and comments by other accounts stay unchanged.
 /// </summary>
 public sealed class PullRequestCommenter
 {
@@ -102,9 +102,9 @@ public sealed class PullRequestCommenter
     }
 
     /// <summary>
-    /// Finds the login the token acts as. <c>GET /user</c> answers for personal and OAuth tokens; an
-    /// installation token, such as the default <c>GITHUB_TOKEN</c>, gets 403 there, and its comments
-    /// are authored by the bot <c>github-actions[bot]</c>.
+    /// Finds the login the token acts as. <c>GET /user</c> returns it for personal and OAuth tokens.
+    /// An installation token, such as the default <c>GITHUB_TOKEN</c>, gets 403 there, and its
+    /// comments are authored by the bot <c>github-actions[bot]</c>.
     /// </summary>
     private async Task<Identity> IdentityAsync()
     {
@@ -120,8 +120,8 @@ public sealed class PullRequestCommenter
         }
         catch (ApiException ex) when (ex is ForbiddenException or NotFoundException)
         {
-            // NOTE: a GitHub App's own installation token also lands here; its comments are authored
-            // by '<app-slug>[bot]', so such users set the comment-author input.
+            // NOTE: a GitHub App's own installation token also lands here, but its comments are
+            // authored by '<app-slug>[bot]'. Such users must set the comment-author input.
             return new Identity(ActionSettings.ActionsBotLogin, RequireBot: true);
         }
     }

@@ -33,7 +33,7 @@ public sealed class ActionWorkspace : IDisposable
 
     public string Root { get; }
 
-    /// <summary>Variables the command sees; names as the runner writes them (INPUT_CACHE-DIR keeps its hyphen).</summary>
+    /// <summary>Variables passed to the command, named as the runner names them (INPUT_CACHE-DIR keeps its hyphen).</summary>
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
     public void Dispose() => Directory.Delete(Root, recursive: true);

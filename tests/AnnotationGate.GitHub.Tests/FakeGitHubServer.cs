@@ -49,7 +49,7 @@ public sealed partial class FakeGitHubServer : IDisposable
     /// <summary>Comments per page, whatever per_page the client asks for. Default 100.</summary>
     public int PageSize { get; set; } = 100;
 
-    /// <summary>Login that GET /user returns; null answers 403 as GitHub does for installation tokens.</summary>
+    /// <summary>Login that GET /user returns; null makes it return 403, as GitHub does for installation tokens.</summary>
     public string? UserLogin { get; set; }
 
     /// <summary>Login that authors new comments. Default github-actions[bot] (type Bot).</summary>

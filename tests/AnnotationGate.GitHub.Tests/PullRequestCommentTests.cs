@@ -77,7 +77,7 @@ public sealed class PullRequestCommentTests : IDisposable
     }
 
     [Fact]
-    public async Task Bot_named_like_actions_but_a_user_is_ignored()
+    public async Task Actions_login_of_user_type_is_ignored()
     {
         _server.Seed("github-actions[bot]", "User", "<!-- annotationgate: eval-configs/failing.gate.yml -->\nimpostor");
 
