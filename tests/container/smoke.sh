@@ -80,6 +80,34 @@ code=$(run_gate eval-configs/passing.gate.yml passing)
 [ "$code" = 0 ] || { cat "$ws/passing.log"; fail "passing gate exited with $code, expected 0"; }
 grep -A1 -x 'verdict<<ghadelimiter_[0-9a-f]*' "$ws/passing.output" | grep -qx pass || fail "output verdict is not pass"
 
+echo "== podman run (pull_request event against a fake GitHub API on 127.0.0.1)"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 "$REPO/tests/container/fake_github.py" "$port" "$ws/api.log" &
+api_pid=$!
+trap 'kill "$api_pid" 2>/dev/null; rm -rf "$ws"' EXIT
+printf '{"number":7,"pull_request":{"number":7}}' >"$ws/event.json"
+token="ghs_smokeTOKEN$(date +%s)"
+for attempt in 1 2; do
+  : >"$ws/pr.summary"
+  : >"$ws/pr.output"
+  code=0
+  podman run --rm --network host \
+    -v "$ws:/github/workspace" --workdir /github/workspace \
+    -e HOME=/github/home -e GITHUB_WORKSPACE=/github/workspace \
+    -e GITHUB_EVENT_NAME=pull_request -e GITHUB_EVENT_PATH=/github/workspace/event.json \
+    -e GITHUB_REPOSITORY=octo-org/octo-repo -e GITHUB_API_URL="http://127.0.0.1:$port/" \
+    -e GITHUB_STEP_SUMMARY=/github/workspace/pr.summary -e GITHUB_OUTPUT=/github/workspace/pr.output \
+    -e INPUT_GATE=eval-configs/failing.gate.yml -e INPUT_TOKEN="$token" \
+    "$IMAGE" >"$ws/pr.log" 2>&1 || code=$?
+  [ "$code" = 1 ] || { cat "$ws/pr.log"; fail "pull_request run $attempt exited with $code, expected 1"; }
+  expected=$([ "$attempt" = 1 ] && echo created || echo updated)
+  grep -A1 '^comment-status<<' "$ws/pr.output" | grep -qx "$expected" || { cat "$ws/pr.log"; fail "comment was not $expected on run $attempt"; }
+  if grep -q "$token" "$ws/pr.log" "$ws/pr.summary" "$ws/pr.output"; then fail "the token appears in the log, summary or outputs"; fi
+done
+grep -q "\"authorization\": \"Token $token\"" "$ws/api.log" || fail "the API did not receive the token"
+[ "$(grep -c '"method": "POST"' "$ws/api.log")" = 1 ] || fail "expected one POST (create) and then a PATCH (update)"
+grep -q '"method": "PATCH"' "$ws/api.log" || fail "the second run did not update the comment"
+
 echo "== podman run (missing gate input)"
 code=0
 podman run --rm --network none -v "$ws:/github/workspace" --workdir /github/workspace \
