@@ -109,11 +109,16 @@ public sealed class ActionHost
         }
 
         var marker = PullRequestCommenter.Marker(result.GateFile);
-        var commenter = new PullRequestCommenter(CreateClient(_settings.Token), target.Owner, target.Name, target.Number, _settings.CommentAuthor);
+        var body = CommentBody(result, marker, expectedHead ?? _settings.Sha);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return await commenter.PostAsync(marker, CommentBody(result, marker), expectedHead).ConfigureAwait(false);
+            var commenter = new PullRequestCommenter(CreateClient(_settings.Token), target.Owner, target.Name, target.Number, _settings.CommentAuthor);
+            return await commenter.PostAsync(marker, body, expectedHead).ConfigureAwait(false);
+        }
+        catch (UriFormatException)
+        {
+            return Failed($"GITHUB_API_URL '{Scrub(_settings.ApiUrl)}' is not a valid address", "Set it to the REST API's base address, such as https://api.github.com.");
         }
         catch (ApiException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound)
         {
@@ -144,9 +149,10 @@ public sealed class ActionHost
         return client;
     }
 
-    private string CommentBody(GateResult result, string marker)
+    /// <summary>Builds the comment: the marker, the report and a footer naming <paramref name="commit"/>, the commit the report checked.</summary>
+    private static string CommentBody(GateResult result, string marker, string? commit)
     {
-        var footer = _settings.Sha is { Length: >= 7 } sha
+        var footer = commit is { Length: >= 7 } sha
             ? $"\n<sub>AnnotationGate checked commit {sha[..7]}; this comment is updated on every run.</sub>\n"
             : "\n<sub>AnnotationGate updates this comment on every run.</sub>\n";
         var markdown = MarkdownReport.Render(result, new MarkdownReportOptions { MaxLength = CommentReportLength });

@@ -169,6 +169,18 @@ public sealed class PullRequestCommentTests : IDisposable
     }
 
     [Fact]
+    public async Task Invalid_api_address_warns_and_continues()
+    {
+        _workspace.Environment["GITHUB_API_URL"] = "not a url";
+
+        var run = await _workspace.RunAsync("eval-configs/passing.gate.yml");
+
+        run.ExitCode.ShouldBe(0);
+        run.Outputs["comment-status"].ShouldBe("failed");
+        run.Commands("warning").ShouldHaveSingleItem().ShouldContain("GITHUB_API_URL 'not a url' is not a valid address");
+    }
+
+    [Fact]
     public async Task Huge_report_stays_under_comment_limit()
     {
         var replies = Enumerable.Range(0, 400).Select(i => new string('é', 3000) + i);

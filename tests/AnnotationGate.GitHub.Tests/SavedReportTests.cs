@@ -30,6 +30,7 @@ public sealed class SavedReportTests : IDisposable
         run.Outputs["comment-status"].ShouldBe("created");
         var comment = _server.Comments.ShouldHaveSingleItem();
         comment.Body.ShouldStartWith("<!-- annotationgate: eval-configs/failing.gate.yml -->\n## AnnotationGate: FAIL");
+        comment.Body.ShouldContain("AnnotationGate checked commit feedfac;");
         run.Commands("error").ShouldBeEmpty();
         run.Summary.ShouldStartWith("## AnnotationGate: FAIL");
     }
