@@ -37,6 +37,7 @@ public static class GateCommandLine
         root.Subcommands.Add(BaselineCommand.Create(output, error));
         root.Subcommands.Add(ParaphraseCommand.Create(output, error));
         root.Subcommands.Add(SchemaCommand.Create(output, error));
+        root.Subcommands.Add(GitHubCommand.Create(output, error));
         return root;
     }
 }
