@@ -233,7 +233,7 @@ public static class JUnitReport
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Seconds(TimeSpan duration) =>
-        duration.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture);
+        NumberFormat.Fixed(duration.TotalSeconds, 3);
 
     private sealed class Suite
     {

@@ -1,7 +1,7 @@
-using System.Globalization;
 using AnnotationGate.Core.Configuration;
 using AnnotationGate.Core.Findings;
 using AnnotationGate.Core.Labels.Provenance;
+using AnnotationGate.Core.Reporting;
 using AnnotationGate.Core.Results;
 using AnnotationGate.Core.Statistics;
 
@@ -124,12 +124,12 @@ internal sealed partial class PolicyRules
         if (result.PValue < _policy.DriftAlpha)
         {
             var drivers = string.Join(", ", result.Drivers.Take(3)
-                .Select(x => $"'{x.Category}' ({Decimal(x.Contribution, "0.0")})"));
+                .Select(x => $"'{x.Category}' ({NumberFormat.Fixed(x.Contribution, 1)})"));
             Report(RuleCatalog.LabelDistributionDrift, d,
                 $"LLM labels in '{d.Dataset}' are distributed differently from expert labels in " +
-                $"'{golden.Dataset}' (chi-square {Decimal(result.Statistic, "0.0")}, " +
-                $"df {result.DegreesOfFreedom}, p {Decimal(result.PValue, "0.####")} " +
-                $"< {Decimal(_policy.DriftAlpha, "0.####")}); driven by {drivers}. " +
+                $"'{golden.Dataset}' (chi-square {NumberFormat.Fixed(result.Statistic, 1)}, " +
+                $"df {result.DegreesOfFreedom}, p {NumberFormat.Trimmed(result.PValue, 0, 4)} " +
+                $"< {NumberFormat.Trimmed(_policy.DriftAlpha, 0, 4)}); driven by {drivers}. " +
                 "Check the labelling prompt on those classes against the expert guidelines.");
         }
     }
@@ -145,6 +145,4 @@ internal sealed partial class PolicyRules
         var more = values.Count > QuotedLabelValues ? $" and {values.Count - QuotedLabelValues} more" : "";
         return string.Join(", ", values.Take(QuotedLabelValues)) + more;
     }
-
-    private static string Decimal(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -436,5 +436,5 @@ internal sealed partial class PolicyRules
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Percent(double share) => share.ToString("0.0%", CultureInfo.InvariantCulture);
+    private static string Percent(double share) => Reporting.NumberFormat.Percent(share);
 }
