@@ -347,7 +347,8 @@ public sealed class GateRunner
             var pass = new RecordPass(session, session.Datasets[group.Key], contexts, _options.Progress);
             foreach (var result in pass.Run(cancellationToken))
             {
-                results[result.Id] = result;
+                results[result.Id] = UnevaluatedCheck.Flag(
+                    session, result, group.Key, SeverityOf(session.Gate, result.Id), _options.WarningsAsErrors);
             }
         }
     }

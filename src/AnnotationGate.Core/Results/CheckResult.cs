@@ -6,6 +6,9 @@ public sealed record CheckResult(string Id, string Type)
     /// <summary>Status reason of a check that passed on its own but failed the gate by regressing.</summary>
     public const string RegressedReason = "regressed against baseline";
 
+    /// <summary>Status reason of a record check that evaluated no record, so verified nothing.</summary>
+    public const string NoRecordsReason = "evaluated no records";
+
     public string? Dataset { get; init; }
 
     public CheckStatus Status { get; init; }
