@@ -156,7 +156,7 @@ public static class ConsoleReport
 
     private static string CheckLine(CheckResult check)
     {
-        var text = $"check {check.Id} ({check.Type}): {ReportText.StatusPhrase(check.Status)}";
+        var text = $"check {check.Id} ({check.Type}): {ReportText.StatusPhrase(check)}";
         if (check.Status == CheckStatus.Error)
         {
             return text + ".";
@@ -235,7 +235,7 @@ public static class ConsoleReport
                 Markup.Escape(check.Id),
                 Markup.Escape(check.Type),
                 Markup.Escape(check.Dataset ?? string.Empty),
-                StatusMarkup(check.Status),
+                StatusMarkup(check),
                 NumberFormat.Count(check.RecordsChecked),
                 NumberFormat.Count(check.RecordsFailed),
                 NumberFormat.Count(check.RecordsSkipped));
@@ -270,9 +270,10 @@ public static class ConsoleReport
         _ => "[blue]notice[/]",
     };
 
-    private static string StatusMarkup(CheckStatus status) => status switch
+    private static string StatusMarkup(CheckResult check) => check.Status switch
     {
         CheckStatus.Passed => "[green]passed[/]",
+        CheckStatus.Failed when check.StatusReason is { } reason => $"[red]failed[/] ({Markup.Escape(reason)})",
         CheckStatus.Failed => "[red]failed[/]",
         _ => "[yellow]could not run[/]",
     };

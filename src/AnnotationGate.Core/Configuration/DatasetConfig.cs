@@ -141,4 +141,9 @@ public sealed class LabelConfig
 
     [Description("Debiasing method for behavioural labels (for example inverse-propensity), required to use them as labels.")]
     public string? Debiasing { get; set; }
+
+    [Description("Golden dataset whose expert labels are the only reference for the label-drift test (AG3009) " +
+        "of these LLM labels. When omitted, every golden set that shares at least half of the label values " +
+        "is compared.")]
+    public string? DriftReference { get; set; }
 }

@@ -135,8 +135,38 @@ public static partial class GateFileLoader
             }
         }
 
+        errors.AddRange(CheckDriftReferences(config, gate));
         return errors;
     }
+
+    private static IEnumerable<ConfigurationError> CheckDriftReferences(GateConfig config, LoadedGate gate)
+    {
+        foreach (var (name, dataset) in config.Datasets)
+        {
+            if (dataset.Labels?.DriftReference is not { } reference)
+            {
+                continue;
+            }
+
+            var pointer = $"/datasets/{EscapePointer(name)}/labels/drift-reference";
+            if (reference == name)
+            {
+                yield return gate.ErrorAt(pointer,
+                    $"labels.drift-reference of dataset '{name}' names the dataset itself. Name the golden " +
+                    "dataset whose expert labels these LLM labels should match.");
+            }
+            else if (!config.Datasets.ContainsKey(reference))
+            {
+                var known = string.Join(", ", config.Datasets.Keys.Where(k => k != name).Order(StringComparer.Ordinal));
+                yield return gate.ErrorAt(pointer,
+                    $"labels.drift-reference of dataset '{name}' names '{reference}', which is not a dataset of " +
+                    $"this gate file. Use one of: {known}.");
+            }
+        }
+    }
+
+    private static string EscapePointer(string key) =>
+        key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
     [GeneratedRegex("^AG[0-9]{4}$")]
     private static partial Regex RuleCodePattern();

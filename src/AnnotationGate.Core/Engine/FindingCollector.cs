@@ -104,7 +104,10 @@ public sealed class FindingCollector
         }
     }
 
-    private Severity EffectiveSeverity(Finding finding, Severity? checkSeverity)
+    /// <summary>
+    /// Returns the severity <see cref="Add"/> gives a finding, or <see cref="Severity.Off"/> when it drops it.
+    /// </summary>
+    internal Severity EffectiveSeverity(Finding finding, Severity? checkSeverity)
     {
         var rule = RuleCatalog.Find(finding.Code);
         if (rule is { Configurable: false })

@@ -67,6 +67,7 @@ public sealed class GateRunner
 
         var checkResults = checks.Select(IdOf).Where(results.ContainsKey).Select(id => results[id]).ToList();
         var regression = couldNotRun ? null : CompareWithBaseline(gate, checkResults, findings);
+        checkResults = MarkRegressedChecks(gate, checkResults, regression);
         var failed = findings.HasAtLeast(_options.WarningsAsErrors ? Severity.Warning : Severity.Error);
         return new GateResult
         {
@@ -177,6 +178,31 @@ public sealed class GateRunner
         }
 
         return report;
+    }
+
+    /// <summary>
+    /// Marks each check that passed on its own but regressed against the baseline as failed, with
+    /// <see cref="CheckResult.RegressedReason"/>, when AG2010 is at a severity that fails this run.
+    /// Then the check rows agree with the verdict.
+    /// </summary>
+    private List<CheckResult> MarkRegressedChecks(LoadedGate gate, List<CheckResult> checks, RegressionReport? report)
+    {
+        var severity = gate.Config.Rules.TryGetValue(RuleCatalog.SignificantRegression, out var configured)
+            ? configured
+            : RuleCatalog.Get(RuleCatalog.SignificantRegression).DefaultSeverity;
+        var failing = _options.WarningsAsErrors ? Severity.Warning : Severity.Error;
+        if (report is null || severity == Severity.Off || severity < failing)
+        {
+            return checks;
+        }
+
+        var regressed = report.Checks
+            .Where(c => c.Metrics.Any(m => m.Verdict == RegressionVerdict.Regression))
+            .Select(c => c.CheckId)
+            .ToHashSet(StringComparer.Ordinal);
+        return [.. checks.Select(check => check.Status == CheckStatus.Passed && regressed.Contains(check.Id)
+            ? check with { Status = CheckStatus.Failed, StatusReason = CheckResult.RegressedReason }
+            : check)];
     }
 
     /// <summary>Returns the full path of the baseline this run compares with, or null when it has none.</summary>
@@ -321,7 +347,8 @@ public sealed class GateRunner
             var pass = new RecordPass(session, session.Datasets[group.Key], contexts, _options.Progress);
             foreach (var result in pass.Run(cancellationToken))
             {
-                results[result.Id] = result;
+                results[result.Id] = UnevaluatedCheck.Flag(
+                    session, result, group.Key, SeverityOf(session.Gate, result.Id), _options.WarningsAsErrors);
             }
         }
     }

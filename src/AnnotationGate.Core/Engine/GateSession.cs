@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Text;
 using AnnotationGate.Core.Configuration;
@@ -10,6 +11,7 @@ namespace AnnotationGate.Core.Engine;
 internal sealed class GateSession
 {
     private readonly HashSet<string> _datasetsRead = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _unreadableRecords = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     public GateSession(LoadedGate gate, string repositoryRoot, FindingCollector findings, TimeProvider time, IServiceProvider services)
@@ -111,11 +113,28 @@ internal sealed class GateSession
             firstRead = _datasetsRead.Add(name);
         }
 
-        var onFinding = firstRead ? (Action<Finding>)(f => Findings.Add(f with { Dataset = name })) : static _ => { };
+        var onFinding = firstRead ? (Action<Finding>)(f => AddReadFinding(name, f)) : static _ => { };
         var ids = firstRead && dataset.IdPath is not null && dataset.Config.DuplicateIds == DuplicateIdPolicy.Error
             ? new Dictionary<ulong, int>()
             : null;
         return (dataset, firstRead, onFinding, ids);
+    }
+
+    /// <summary>
+    /// Returns how many records the first read of a dataset skipped because they could not be parsed
+    /// (AG0003) or decoded (AG0004).
+    /// </summary>
+    public long UnreadableRecords(string name) => _unreadableRecords.GetValueOrDefault(name);
+
+    // Called from several threads when a JSONL dataset is parsed in parallel.
+    private void AddReadFinding(string name, Finding finding)
+    {
+        if (finding.Line is not null && finding.Code is RuleCatalog.MalformedRecord or RuleCatalog.InvalidUtf8)
+        {
+            _unreadableRecords.AddOrUpdate(name, 1, (_, count) => count + 1);
+        }
+
+        Findings.Add(finding with { Dataset = name });
     }
 
     /// <summary>Reports an empty dataset at the end of its first read.</summary>
@@ -124,8 +143,12 @@ internal sealed class GateSession
         var name = dataset.Name;
         if (firstRead && count == 0)
         {
-            Findings.Add(new Finding(RuleCatalog.EmptyDataset, Severity.Error,
-                $"Dataset '{name}' has no records in '{dataset.DisplayPath}'. Check the path and the format ({dataset.Format}).")
+            var unreadable = UnreadableRecords(name);
+            var message = unreadable == 0
+                ? $"Dataset '{name}' has no records in '{dataset.DisplayPath}'. Check the path and the format ({dataset.Format})."
+                : $"Dataset '{name}' has no readable records in '{dataset.DisplayPath}': all {unreadable} were "
+                    + "skipped because they could not be parsed or decoded (AG0003, AG0004). Fix those records.";
+            Findings.Add(new Finding(RuleCatalog.EmptyDataset, Severity.Error, message)
             {
                 File = dataset.DisplayPath,
                 Dataset = name,

@@ -15,6 +15,7 @@ public static partial class RuleCatalog
     public const string ForbiddenPatternMatched = "AG1031";
     public const string NoCheckExecuted = "AG1040";
     public const string ValueNotText = "AG1041";
+    public const string CheckEvaluatedNoRecords = "AG1042";
     public const string InconsistentParaphraseGroup = "AG1050";
     public const string TruncatedForEmbedding = "AG1051";
     public const string SingleRecordGroup = "AG1052";
@@ -34,6 +35,7 @@ public static partial class RuleCatalog
         new(ForbiddenPatternMatched, "An output matches a forbidden pattern", Severity.Error),
         new(NoCheckExecuted, "No check ran on a record", Severity.Error),
         new(ValueNotText, "A field holds a value of the wrong kind for the check", Severity.Error),
+        new(CheckEvaluatedNoRecords, "A check evaluated no records", Severity.Error),
         new(InconsistentParaphraseGroup, "Outputs for paraphrases of one input disagree", Severity.Error),
         new(TruncatedForEmbedding, "An output was cut to the embedding model's input limit", Severity.Notice),
         new(SingleRecordGroup, "A paraphrase group has a single record", Severity.Notice),

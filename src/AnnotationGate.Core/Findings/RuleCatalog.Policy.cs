@@ -15,6 +15,7 @@ public static partial class RuleCatalog
     public const string UndeclaredLabelSource = "AG3011";
     public const string SourcingAdvice = "AG3012";
     public const string UnknownModelFamily = "AG3013";
+    public const string LabelDriftNotTested = "AG3014";
 
     private static IEnumerable<RuleDescriptor> PolicyRules() =>
     [
@@ -32,5 +33,7 @@ public static partial class RuleCatalog
         new(UndeclaredLabelSource, "A dataset has labels but no declared source", Severity.Warning),
         new(SourcingAdvice, "The declared label source differs from the recommended one", Severity.Notice),
         new(UnknownModelFamily, "The family of a labelling model is not known", Severity.Notice),
+        new(LabelDriftNotTested, "LLM label drift was not tested: no golden set shares the label values",
+            Severity.Notice),
     ];
 }

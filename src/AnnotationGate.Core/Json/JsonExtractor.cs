@@ -7,7 +7,8 @@ namespace AnnotationGate.Core.Json;
 /// <summary>
 /// Takes the JSON value out of a model output in one of three modes: strict (the whole output is one
 /// JSON value), fenced (the whole trimmed output is one <c>```json</c> or bare <c>```</c> block) or
-/// embedded (exactly one JSON object or array somewhere in the text). A failure carries its reason,
+/// embedded (exactly one JSON object or array somewhere in the text, not counting citations such as
+/// <c>[1]</c> in the prose). A failure carries its reason,
 /// a rule code and a short quote of the offending text. Thread-safe.
 /// </summary>
 public static class JsonExtractor
@@ -19,6 +20,9 @@ public static class JsonExtractor
 
     /// <summary>Maximum JSON values the embedded scan counts before it stops.</summary>
     private const int MaxValuesCounted = 20;
+
+    /// <summary>Maximum numbers in an array that embedded mode may take for a prose citation, such as [1, 2].</summary>
+    private const int MaxCitationNumbers = 8;
 
     /// <summary>Extracts the one JSON value of <paramref name="text"/> as <paramref name="mode"/> requires.</summary>
     public static JsonExtractionResult Extract(string text, JsonExtraction mode)
@@ -117,7 +121,7 @@ public static class JsonExtractor
             return JsonExtractionResult.Success(whole);
         }
 
-        var values = FindValues(trimmed);
+        var values = WithoutProseCitations(trimmed, FindValues(trimmed));
         return values.Count switch
         {
             0 => JsonExtractionResult.Failure(JsonExtractionError.NotJson,
@@ -127,6 +131,66 @@ public static class JsonExtractor
             _ => SeveralValues(trimmed, values),
         };
     }
+
+    /// <summary>
+    /// Drops the candidates that are citations in prose, such as <c>[1]</c> in
+    /// "as shown in [1]", when another candidate remains. See <see cref="IsProseCitation"/>.
+    /// </summary>
+    private static List<(int Start, int End, JsonElement Value)> WithoutProseCitations(
+        string text, List<(int Start, int End, JsonElement Value)> values)
+    {
+        var withoutCitations = values.Where(v => !IsProseCitation(text, v.Start, v.End, v.Value)).ToList();
+        return withoutCitations.Count > 0 ? withoutCitations : values;
+    }
+
+    /// <summary>
+    /// True for an array of 1 to <see cref="MaxCitationNumbers"/> numbers on one line whose nearest
+    /// non-blank neighbour on that line, left or right, is prose or another bracket: any character but
+    /// a brace or a quote. So <c>see [1].</c>, <c>[2] Smith, 2021</c> and <c>[1][2]</c> after a word are
+    /// citations, while <c>[3]</c> alone on its line or right after a JSON object is a value. Arrays of
+    /// strings never are, because a model may return one beside an object on purpose.
+    /// </summary>
+    private static bool IsProseCitation(string text, int start, int end, JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Array || text.AsSpan(start, end - start).Contains('\n'))
+        {
+            return false;
+        }
+
+        var length = value.GetArrayLength();
+        if (length is 0 or > MaxCitationNumbers
+            || value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Number))
+        {
+            return false;
+        }
+
+        return IsProse(NeighbourOnLine(text, start - 1, step: -1)) || IsProse(NeighbourOnLine(text, end, step: 1));
+    }
+
+    /// <summary>
+    /// Returns the first character from <paramref name="from"/> on that is not a space or a tab, or null
+    /// at a line break or the end of the text.
+    /// </summary>
+    private static char? NeighbourOnLine(string text, int from, int step)
+    {
+        for (var i = from; i >= 0 && i < text.Length; i += step)
+        {
+            var c = text[i];
+            if (c is '\n' or '\r')
+            {
+                return null;
+            }
+
+            if (c is not (' ' or '\t'))
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsProse(char? neighbour) => neighbour is { } c && c is not ('{' or '}' or '"');
 
     /// <summary>
     /// Explains why text that is not one JSON value failed: several values, text around one, or no JSON.

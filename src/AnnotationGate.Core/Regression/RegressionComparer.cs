@@ -38,7 +38,7 @@ public static class RegressionComparer
         foreach (var missing in baseline.Checks.Where(c => c.Items.Count > 0 && !HasCheck(current, c.Id)))
         {
             drafts.Add(CheckDraft.NotComparable(missing.Id, missing.Dataset, RegressionText.CheckGone(missing.Id)));
-            findings.Add(RegressionText.CheckWithoutCounterpart(missing.Id, missing.Dataset, inBaseline: true));
+            findings.Add(RegressionText.CheckWithoutCounterpart(missing.Id, missing.Dataset, inBaseline: true, baselinePath));
         }
 
         var checks = Decide(drafts, options, findings);

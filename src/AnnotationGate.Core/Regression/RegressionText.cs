@@ -18,7 +18,11 @@ internal static class RegressionText
     public static string NoOutcomes(string id) =>
         $"Check '{id}' produced no item outcomes in this run, so it was not compared with the baseline.";
 
-    public static Finding CheckWithoutCounterpart(string id, string? dataset, bool inBaseline)
+    /// <summary>
+    /// Builds AG2016 for a check on one side only. A check only in the baseline has no entry in the
+    /// gate file, so the finding points at <paramref name="baselinePath"/> instead.
+    /// </summary>
+    public static Finding CheckWithoutCounterpart(string id, string? dataset, bool inBaseline, string? baselinePath = null)
     {
         string message = inBaseline
             ? $"{CheckGone(id)} Record a new baseline with 'annotationgate baseline' "
@@ -28,6 +32,7 @@ internal static class RegressionText
         {
             Check = id,
             Dataset = dataset,
+            File = inBaseline ? baselinePath : null,
         };
     }
 

@@ -148,10 +148,19 @@ public static class JUnitReport
         writer.WriteEndElement();
     }
 
-    private static string CheckMessage(CheckResult check) => check.Status == CheckStatus.Error
-        ? $"Check '{check.Id}' could not run."
-        : $"Check '{check.Id}' failed: {NumberFormat.Count(check.RecordsFailed)} of "
-            + $"{NumberFormat.Count(check.RecordsChecked)} records failed.";
+    private static string CheckMessage(CheckResult check)
+    {
+        if (check.Status == CheckStatus.Error)
+        {
+            return $"Check '{check.Id}' could not run.";
+        }
+
+        var records = $"{NumberFormat.Count(check.RecordsFailed)} of "
+            + $"{NumberFormat.Count(check.RecordsChecked)} records failed";
+        return check.StatusReason is { } reason
+            ? $"Check '{check.Id}' failed: {reason}; {records}."
+            : $"Check '{check.Id}' failed: {records}.";
+    }
 
     private static string CheckDetail(CheckResult check)
     {
@@ -233,7 +242,7 @@ public static class JUnitReport
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Seconds(TimeSpan duration) =>
-        duration.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture);
+        NumberFormat.Fixed(duration.TotalSeconds, 3);
 
     private sealed class Suite
     {

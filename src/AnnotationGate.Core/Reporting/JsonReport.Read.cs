@@ -130,6 +130,7 @@ public static partial class JsonReport
         {
             Dataset = OptionalString(element, "dataset"),
             Status = ParseStatus(RequiredString(element, "status")),
+            StatusReason = OptionalString(element, "statusReason"),
             RecordsChecked = OptionalInt64(element, "recordsChecked") ?? 0,
             RecordsFailed = OptionalInt64(element, "recordsFailed") ?? 0,
             RecordsSkipped = OptionalInt64(element, "recordsSkipped") ?? 0,

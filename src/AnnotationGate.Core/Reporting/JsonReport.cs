@@ -109,6 +109,7 @@ public static partial class JsonReport
         writer.WriteString("type", check.Type);
         WriteOptional(writer, "dataset", check.Dataset);
         writer.WriteString("status", ReportText.StatusWord(check.Status));
+        WriteOptional(writer, "statusReason", check.StatusReason);
         writer.WriteNumber("recordsChecked", check.RecordsChecked);
         writer.WriteNumber("recordsFailed", check.RecordsFailed);
         writer.WriteNumber("recordsSkipped", check.RecordsSkipped);

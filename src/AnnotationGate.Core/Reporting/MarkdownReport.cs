@@ -208,7 +208,7 @@ public static class MarkdownReport
             MarkdownText.Cell(c.Id),
             MarkdownText.Cell(c.Type),
             MarkdownText.Cell(c.Dataset),
-            ReportText.StatusPhrase(c.Status),
+            ReportText.StatusPhrase(c),
             NumberFormat.Count(c.RecordsChecked),
             NumberFormat.Count(c.RecordsFailed),
             NumberFormat.Count(c.RecordsSkipped),
@@ -221,7 +221,7 @@ public static class MarkdownReport
     {
         builder.Append("### ").Append(MarkdownText.Inline(check.Id));
         builder.Append(" (").Append(MarkdownText.Inline(check.Type)).Append("): ");
-        builder.Append(ReportText.StatusPhrase(check.Status)).Append("\n\n");
+        builder.Append(ReportText.StatusPhrase(check)).Append("\n\n");
         if (!string.IsNullOrWhiteSpace(check.Summary))
         {
             builder.Append(MarkdownText.Inline(check.Summary)).Append("\n\n");

@@ -6,20 +6,30 @@ namespace AnnotationGate.Core.Reporting;
 /// <summary>
 /// Formats numbers for reports: invariant culture, a fixed number of decimals, intervals as
 /// <c>0.842 [0.801, 0.877]</c>, so every reporter prints the same text for the same value.
+/// Every method rounds the same way (see <see cref="Fixed"/>): half away from zero on the shortest
+/// decimal text of the value, so 0.9275 prints as 0.928 and 0.0005 as 0.001.
 /// </summary>
 public static class NumberFormat
 {
     /// <summary>Decimals used for metric values, bounds and thresholds unless a caller asks otherwise.</summary>
     public const int DefaultDecimals = 3;
 
+    /// <summary>Maximum decimals <see cref="Fixed"/> prints, because a double carries about 15 significant digits.</summary>
+    public const int MaxDecimals = 15;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>
-    /// Formats a value with a fixed number of decimals (default 3). A negative value that rounds to
-    /// zero loses its minus sign. NaN and infinities print as <c>NaN</c>, <c>∞</c> and <c>-∞</c>.
+    /// Formats a value with a fixed number of decimals (default 3, at most 15). The value is
+    /// rounded half away from zero on its shortest round-trip decimal text, the digits a user
+    /// reads in the data: 0.9275 gives 0.928 although the nearest double is slightly below
+    /// 0.9275, where <c>ToString("F3")</c> gives 0.927. A negative value that rounds to zero loses
+    /// its minus sign. NaN and infinities print as <c>NaN</c>, <c>∞</c> and <c>-∞</c>.
     /// </summary>
     public static string Fixed(double value, int decimals = DefaultDecimals)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, MaxDecimals);
         if (double.IsNaN(value))
         {
             return "NaN";
@@ -30,8 +40,37 @@ public static class NumberFormat
             return value > 0 ? "∞" : "-∞";
         }
 
-        var text = value.ToString("F" + decimals.ToString(Invariant), Invariant);
+        var format = "F" + decimals.ToString(Invariant);
+        var text = decimal.TryParse(value.ToString("R", Invariant), NumberStyles.Float, Invariant, out var exact)
+            ? Math.Round(exact, decimals, MidpointRounding.AwayFromZero).ToString(format, Invariant)
+            // Beyond decimal's range (about 7.9e28) the digits after the point no longer matter.
+            : value.ToString(format, Invariant);
         return IsNegativeZero(text) ? text[1..] : text;
+    }
+
+    /// <summary>
+    /// Formats a value with between <paramref name="minDecimals"/> and <paramref name="maxDecimals"/>
+    /// decimals, rounded as <see cref="Fixed"/> rounds, and trailing zeros cut down to the minimum:
+    /// <c>Trimmed(0.05, 1, 4)</c> gives <c>0.05</c> and <c>Trimmed(0.1, 1, 4)</c> gives <c>0.1</c>.
+    /// </summary>
+    public static string Trimmed(double value, int minDecimals, int maxDecimals)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(minDecimals);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minDecimals, maxDecimals);
+        var text = Fixed(value, maxDecimals);
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        if (point < 0)
+        {
+            return text;
+        }
+
+        var end = text.Length;
+        while (end > point + 1 + minDecimals && text[end - 1] == '0')
+        {
+            end--;
+        }
+
+        return text[end - 1] == '.' ? text[..(end - 1)] : text[..end];
     }
 
     /// <summary>

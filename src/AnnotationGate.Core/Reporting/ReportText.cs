@@ -26,6 +26,13 @@ public static class ReportText
     public static string StatusPhrase(CheckStatus status) =>
         status == CheckStatus.Error ? "could not run" : StatusWord(status);
 
+    /// <summary>
+    /// Returns a check's status for people, with its reason in brackets when it has one:
+    /// <c>failed (regressed against baseline)</c>.
+    /// </summary>
+    public static string StatusPhrase(CheckResult check) =>
+        check.StatusReason is { } reason ? $"{StatusPhrase(check.Status)} ({reason})" : StatusPhrase(check.Status);
+
     /// <summary>Returns the lower-case word of a severity: <c>error</c>, <c>warning</c>, <c>notice</c>.</summary>
     public static string SeverityWord(Severity severity) => severity switch
     {

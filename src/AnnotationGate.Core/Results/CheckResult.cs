@@ -3,9 +3,21 @@ namespace AnnotationGate.Core.Results;
 /// <summary>Summary of one check: how many records it looked at, how many failed, and its metrics.</summary>
 public sealed record CheckResult(string Id, string Type)
 {
+    /// <summary>Status reason of a check that passed on its own but failed the gate by regressing.</summary>
+    public const string RegressedReason = "regressed against baseline";
+
+    /// <summary>Status reason of a record check that evaluated no record, so verified nothing.</summary>
+    public const string NoRecordsReason = "evaluated no records";
+
     public string? Dataset { get; init; }
 
     public CheckStatus Status { get; init; }
+
+    /// <summary>
+    /// Reason for a failed status that the check's own records and metrics do not show, such as
+    /// <see cref="RegressedReason"/>; null otherwise.
+    /// </summary>
+    public string? StatusReason { get; init; }
 
     /// <summary>Records the check evaluated (it ran and returned pass or fail).</summary>
     public long RecordsChecked { get; init; }

@@ -91,6 +91,46 @@ public sealed class ConsoleReportTests
     }
 
     [Fact]
+    public void WritePlain_regressed_check_gives_reason()
+    {
+        var check = new CheckResult("intent", "golden")
+        {
+            Status = CheckStatus.Failed,
+            StatusReason = CheckResult.RegressedReason,
+            RecordsChecked = 100,
+            RecordsFailed = 30,
+        };
+        var result = new GateResult
+        {
+            GateName = "g", GateFile = "g.gate.yml", Verdict = Verdict.Fail, Checks = [check],
+        };
+        using var writer = new StringWriter { NewLine = "\n" };
+
+        ConsoleReport.WritePlain(result, writer);
+
+        writer.ToString().ShouldStartWith(
+            "check intent (golden): failed (regressed against baseline), 30 of 100 records failed.\n");
+    }
+
+    [Fact]
+    public void WriteTables_regressed_check_gives_reason()
+    {
+        var check = new CheckResult("intent", "golden")
+        {
+            Status = CheckStatus.Failed, StatusReason = CheckResult.RegressedReason,
+        };
+        var result = new GateResult
+        {
+            GateName = "g", GateFile = "g.gate.yml", Verdict = Verdict.Fail, Checks = [check],
+        };
+        var (console, output) = CreateConsole();
+
+        ConsoleReport.WriteTables(result, console);
+
+        output.ToString().ShouldContain("failed (regressed against baseline)");
+    }
+
+    [Fact]
     public void WriteTables_renders_verdict_findings_and_metrics()
     {
         var (console, output) = CreateConsole();

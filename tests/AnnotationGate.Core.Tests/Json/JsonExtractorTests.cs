@@ -92,7 +92,44 @@ public sealed class JsonExtractorTests
     }
 
     [Theory]
+    [InlineData("As shown in [1], the label is {\"a\":\"cited\"}.", "cited")]
+    [InlineData("{\"a\":\"cited\"}\nSources: [1] [2, 3] and [4][5].", "cited")]
+    [InlineData("[2] Smith, 2021.\n{\"a\":\"cited\"}", "cited")]
+    [InlineData("See [1.5, -2, 3e2] and ```json\n{\"a\":\"cited\"}\n```", "cited")]
+    public void Embedded_prose_citations_are_ignored(string text, string expected)
+    {
+        var result = JsonExtractor.Extract(text, JsonExtraction.Embedded);
+
+        result.Succeeded.ShouldBeTrue(result.Message);
+        result.Value.GetProperty("a").GetString().ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Embedded_citation_alone_is_the_value()
+    {
+        var result = JsonExtractor.Extract("The answer is [1, 2] as listed.", JsonExtraction.Embedded);
+
+        result.Succeeded.ShouldBeTrue(result.Message);
+        result.Value.GetArrayLength().ShouldBe(2);
+    }
+
+    [Fact]
+    public void Embedded_citation_beside_array_value_is_ignored()
+    {
+        var result = JsonExtractor.Extract("Per [3]: [{\"a\":\"x\"}]", JsonExtraction.Embedded);
+
+        result.Succeeded.ShouldBeTrue(result.Message);
+        result.Value[0].GetProperty("a").GetString().ShouldBe("x");
+    }
+
+    [Theory]
     [InlineData("First {\"a\":1} then {\"b\":2}.", JsonExtractionError.SeveralJsonValues, "2 JSON values")]
+    [InlineData("{\"a\":1}\n[3]", JsonExtractionError.SeveralJsonValues, "'[3]'")]
+    [InlineData("{\"a\":1} [3]", JsonExtractionError.SeveralJsonValues, "'[3]'")]
+    [InlineData("Labels: {\"a\":1} and [\"x\", \"y\"].", JsonExtractionError.SeveralJsonValues, "'[\"x\", \"y\"]'")]
+    [InlineData("See [1, 2, 3, 4, 5, 6, 7, 8, 9] and {\"a\":1}.", JsonExtractionError.SeveralJsonValues, "2 JSON")]
+    [InlineData("See [[1]] and {\"a\":1}.", JsonExtractionError.SeveralJsonValues, "2 JSON values")]
+    [InlineData("See [1] and [2].", JsonExtractionError.SeveralJsonValues, "'[1]' and '[2]'")]
     [InlineData("No structured answer here.", JsonExtractionError.NotJson, "No JSON object or array")]
     [InlineData("Broken {\"a\": } here", JsonExtractionError.NotJson, "Broken")]
     public void Embedded_failures_name_their_reason(string text, JsonExtractionError error, string excerpt)

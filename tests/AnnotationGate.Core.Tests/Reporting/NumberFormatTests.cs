@@ -19,6 +19,58 @@ public sealed class NumberFormatTests
         NumberFormat.Fixed(value, decimals).ShouldBe(expected);
     }
 
+    // The nearest doubles to 0.9275, 1.0005 and 0.1235 lie just below them, so ToString("F3")
+    // rounds them down. Fixed rounds their shortest decimal text half away from zero instead.
+    [Theory]
+    [InlineData(0.9275, 3, "0.928")]
+    [InlineData(-0.9275, 3, "-0.928")]
+    [InlineData(0.0005, 3, "0.001")]
+    [InlineData(-0.0005, 3, "-0.001")]
+    [InlineData(0.00049999, 3, "0.000")]
+    [InlineData(1.0005, 3, "1.001")]
+    [InlineData(0.1235, 3, "0.124")]
+    [InlineData(0.12345, 4, "0.1235")]
+    [InlineData(2.5, 0, "3")]
+    [InlineData(1e30, 1, "1000000000000000019884624838656.0")]
+    public void Fixed_rounds_half_away_from_zero(double value, int decimals, string expected)
+    {
+        NumberFormat.Fixed(value, decimals).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Fixed_rejects_out_of_range_decimals()
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => NumberFormat.Fixed(0.5, -1));
+        Should.Throw<ArgumentOutOfRangeException>(() => NumberFormat.Fixed(0.5, NumberFormat.MaxDecimals + 1));
+    }
+
+    [Theory]
+    [InlineData(0.05, 1, 4, "0.05")]
+    [InlineData(0.1, 1, 4, "0.1")]
+    [InlineData(0.00005, 0, 4, "0.0001")]
+    [InlineData(0.00004, 0, 4, "0")]
+    [InlineData(95.0, 0, 2, "95")]
+    [InlineData(12.5, 2, 4, "12.50")]
+    [InlineData(0.0015, 2, 4, "0.0015")]
+    [InlineData(0.9275, 0, 3, "0.928")]
+    public void Trimmed_cuts_trailing_zeros(double value, int minDecimals, int maxDecimals, string expected)
+    {
+        NumberFormat.Trimmed(value, minDecimals, maxDecimals).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData(0.9275, "0.928")]
+    [InlineData(0.0005, "0.001")]
+    public void Every_formatter_rounds_alike(double value, string expected)
+    {
+        var metric = new Metric("m", value);
+
+        NumberFormat.Value(metric).ShouldBe(expected);
+        AnnotationGate.Core.Evaluation.ReportFormat.Score(value).ShouldBe(expected);
+        AnnotationGate.Core.Regression.RegressionFormat.Value(value).ShouldBe(expected);
+        AnnotationGate.Core.Regression.RegressionFormat.Change(value).ShouldBe("+" + expected);
+    }
+
     [Fact]
     public void Fixed_ignores_current_culture()
     {

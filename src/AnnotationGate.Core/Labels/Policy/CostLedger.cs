@@ -81,7 +81,7 @@ public static class CostLedger
     }
 
     /// <summary>Formats dollars with two to four decimals, such as <c>$0.003</c> or <c>$12.50</c>.</summary>
-    public static string Money(double value) => "$" + value.ToString("0.00##", CultureInfo.InvariantCulture);
+    public static string Money(double value) => "$" + Reporting.NumberFormat.Trimmed(value, 2, 4);
 
     private static Line LineOf(DatasetProvenance dataset, SourceSlice slice, CostConfig costs, PolicyConfig policy)
     {

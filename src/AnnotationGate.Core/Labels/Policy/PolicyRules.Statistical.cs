@@ -12,8 +12,8 @@ using AnnotationGate.Core.Statistics;
 
 namespace AnnotationGate.Core.Labels.Policy;
 
-// Rules 3 (golden leakage), 8 (overconfident LLM labels) and 9 (label drift), written against
-// LeakageDetector, ConfidenceCalibration and ChiSquare.
+// Rules 3 (golden leakage) and 8 (overconfident LLM labels), written against LeakageDetector and
+// ConfidenceCalibration. Rule 9 (label drift) lives in PolicyRules.Drift.cs.
 internal sealed partial class PolicyRules
 {
     /// <summary>Fewest reviewed items with a confidence before the calibration error is judged.</summary>
@@ -180,53 +180,5 @@ internal sealed partial class PolicyRules
         }
 
         return majorities;
-    }
-
-    private static string Decimal(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
-
-    private void Drift()
-    {
-        var experts = Goldens.Where(g => g.Slice(LabelSource.Expert) is { Labels: > 0 }).ToList();
-        foreach (var d in _datasets)
-        {
-            if (d.Slice(LabelSource.Llm) is not { Labels: > 0 } llm)
-            {
-                continue;
-            }
-
-            foreach (var golden in experts.Where(g => g.Dataset != d.Dataset))
-            {
-                var expert = golden.Slice(LabelSource.Expert)!;
-                var result = ChiSquare.Homogeneity(
-                    llm.Distribution.ToDictionary(kv => kv.Key, kv => kv.Value),
-                    expert.Distribution.ToDictionary(kv => kv.Key, kv => kv.Value));
-                if (!result.IsDefined)
-                {
-                    // One class in both sets (or an empty one) leaves nothing to test; NaN must not print as a value.
-                    Add(new Metric($"{d.Dataset}.drift-p-value.{golden.Dataset}", 0)
-                    {
-                        Count = llm.Labels + expert.Labels, Defined = false, Note = result.UndefinedReason,
-                    });
-                    continue;
-                }
-
-                Add(new Metric($"{d.Dataset}.drift-p-value.{golden.Dataset}", result.PValue)
-                {
-                    Count = llm.Labels + expert.Labels, Threshold = _policy.DriftAlpha,
-                    Passed = result.PValue >= _policy.DriftAlpha,
-                });
-                if (result.PValue < _policy.DriftAlpha)
-                {
-                    var drivers = string.Join(", ", result.Drivers.Take(3)
-                        .Select(x => $"'{x.Category}' ({Decimal(x.Contribution, "0.0")})"));
-                    Report(RuleCatalog.LabelDistributionDrift, d,
-                        $"LLM labels in '{d.Dataset}' are distributed differently from expert labels in " +
-                        $"'{golden.Dataset}' (chi-square {Decimal(result.Statistic, "0.0")}, " +
-                        $"df {result.DegreesOfFreedom}, p {Decimal(result.PValue, "0.####")} " +
-                        $"< {Decimal(_policy.DriftAlpha, "0.####")}); driven by {drivers}. " +
-                        "Check the labelling prompt on those classes against the expert guidelines.");
-                }
-            }
-        }
     }
 }

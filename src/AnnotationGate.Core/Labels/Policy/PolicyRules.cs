@@ -11,8 +11,8 @@ using AnnotationGate.Core.Statistics.Agreement;
 namespace AnnotationGate.Core.Labels.Policy;
 
 /// <summary>
-/// The AG3xxx rules over the provenance of every labelled dataset. Rules 3, 8 and 9 (leakage,
-/// overconfidence and drift) live in <c>PolicyRules.Statistical.cs</c>.
+/// The AG3xxx rules over the provenance of every labelled dataset. Rules 3 and 8 (leakage and
+/// overconfidence) live in <c>PolicyRules.Statistical.cs</c>, rule 9 (drift) in <c>PolicyRules.Drift.cs</c>.
 /// </summary>
 internal sealed partial class PolicyRules
 {
@@ -68,7 +68,7 @@ internal sealed partial class PolicyRules
         RunStatisticalRules();
     }
 
-    /// <summary>Rules 3, 8 and 9; implemented in PolicyRules.Statistical.cs.</summary>
+    /// <summary>Rules 3, 8 and 9; implemented in PolicyRules.Statistical.cs and PolicyRules.Drift.cs.</summary>
     partial void RunStatisticalRules();
 
     private bool IsUsed(DatasetProvenance d) =>
@@ -436,5 +436,5 @@ internal sealed partial class PolicyRules
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Percent(double share) => share.ToString("0.0%", CultureInfo.InvariantCulture);
+    private static string Percent(double share) => Reporting.NumberFormat.Percent(share);
 }

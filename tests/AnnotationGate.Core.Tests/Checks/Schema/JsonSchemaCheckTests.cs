@@ -104,6 +104,28 @@ public sealed class JsonSchemaCheckTests
     }
 
     [Fact]
+    public void Embedded_output_with_citation_is_validated()
+    {
+        using var harness = new SchemaCheckHarness();
+        var config = new JsonSchemaCheckConfig
+        {
+            Field = "output", Json = JsonExtraction.Embedded, Schema = harness.Write("reply.schema.json", ReplySchema),
+        };
+        var check = harness.Create(config)!;
+        var cited = JsonSerializer.Serialize(new
+        {
+            output = "Refund policy [1] applies, so: {\"label\":\"neutral\",\"confidence\":1.5} See [2, 3].",
+        });
+
+        var (outcomes, _) = harness.Run(check, cited);
+
+        outcomes.ShouldBe([CheckOutcome.Failed]);
+        var finding = harness.Findings.ShouldHaveSingleItem();
+        finding.Code.ShouldBe("AG1001");
+        finding.Message.ShouldContain("/confidence (1.5)");
+    }
+
+    [Fact]
     public void Violations_point_into_the_object_field()
     {
         using var harness = new SchemaCheckHarness();

@@ -34,6 +34,6 @@ public sealed class PolicyEvalConfigTests
 
         result.Verdict.ShouldBe(Verdict.Fail);
         result.Tables.Select(t => t.Title).ShouldBe(["Cost ledger", "Sourcing advice"]);
-        result.Tables[0].Rows.Count.ShouldBe(6);
+        result.Tables[0].Rows.Count.ShouldBe(7);
     }
 }
