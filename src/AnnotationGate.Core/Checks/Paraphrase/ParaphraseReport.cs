@@ -1,6 +1,7 @@
 using System.Globalization;
 using AnnotationGate.Core.Configuration;
 using AnnotationGate.Core.Findings;
+using AnnotationGate.Core.Reporting;
 using AnnotationGate.Core.Results;
 
 namespace AnnotationGate.Core.Checks.Paraphrase;
@@ -129,7 +130,7 @@ internal sealed class ParaphraseReport(ParaphraseCheckConfig config, string chec
         };
     }
 
-    private static string Format(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+    private static string Format(double value) => NumberFormat.Fixed(value, 3);
 
-    private static string Percent(double share) => share.ToString("0.0%", CultureInfo.InvariantCulture);
+    private static string Percent(double share) => NumberFormat.Percent(share);
 }
