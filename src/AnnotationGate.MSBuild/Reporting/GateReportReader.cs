@@ -25,11 +25,22 @@ public static class GateReportReader
     /// <summary>Reads a report from <paramref name="stream"/>; <paramref name="path"/> names it in messages.</summary>
     public static GateReport Read(Stream stream, string path)
     {
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+
+        // The serializer accepts a document that ends early, so a cut-off report is caught here.
+        if (!EndsWithClosingBrace(buffer.GetBuffer(), (int)buffer.Length))
+        {
+            throw new InvalidDataException(
+                $"The JSON report '{path}' is incomplete: it does not end with '}}'. Run the gate again; if this repeats, check the free disk space.");
+        }
+
+        buffer.Position = 0;
         var serializer = new DataContractJsonSerializer(typeof(GateReport));
         GateReport? report;
         try
         {
-            report = serializer.ReadObject(stream) as GateReport;
+            report = serializer.ReadObject(buffer) as GateReport;
         }
         catch (SerializationException ex)
         {
@@ -38,10 +49,10 @@ public static class GateReportReader
                 ex);
         }
 
-        if (report is null || report.FormatVersion < 1)
+        if (report is null || report.FormatVersion < 1 || report.Verdict is null)
         {
             throw new InvalidDataException(
-                $"The file '{path}' is not an AnnotationGate JSON report: it has no formatVersion. Check AnnotationGateCliPath.");
+                $"The file '{path}' is not an AnnotationGate JSON report: it has no formatVersion or no verdict. Check AnnotationGateCliPath.");
         }
 
         if (report.FormatVersion > SupportedFormatVersion)
@@ -52,5 +63,18 @@ public static class GateReportReader
         }
 
         return report;
+    }
+
+    private static bool EndsWithClosingBrace(byte[] bytes, int length)
+    {
+        for (var i = length - 1; i >= 0; i--)
+        {
+            if (bytes[i] is not ((byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+            {
+                return bytes[i] == (byte)'}';
+            }
+        }
+
+        return false;
     }
 }
