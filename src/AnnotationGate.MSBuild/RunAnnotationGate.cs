@@ -14,7 +14,7 @@ namespace AnnotationGate.MSBuild;
 /// </summary>
 public sealed class RunAnnotationGate : ToolTask
 {
-    /// <summary>Code of the error logged when the CLI is missing or cannot start.</summary>
+    /// <summary>Code of the error logged when the CLI file does not exist.</summary>
     public const string CliNotFoundCode = "AG9001";
 
     /// <summary>Code of the error logged when the gate failed or could not run and logged no error of its own.</summary>
@@ -120,7 +120,7 @@ public sealed class RunAnnotationGate : ToolTask
         DeleteIfPresent(ReportFile);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ReportFile))!);
 
-        // ONNX Runtime records telemetry unless this is in its native environment at load time.
+        // ONNX Runtime 1.30 on Linux records telemetry unless this variable is set when its native library loads.
         EnvironmentVariables = [.. EnvironmentVariables ?? [], "ORT_DISABLE_TELEMETRY=1"];
         var exitCode = base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands);
         var report = TryReadReport(exitCode);
@@ -153,9 +153,9 @@ public sealed class RunAnnotationGate : ToolTask
     {
         if (!Log.HasLoggedErrors)
         {
-            var what = ExitCode == 1 ? "failed" : "could not run";
+            var outcome = ExitCode == 1 ? "failed" : "could not run";
             Log.LogError(null, NoResultCode, NoResultCode, HelpLink, FullGatePath, 0, 0, 0, 0,
-                $"The gate {what} (exit code {ExitCode}) and reported no error finding.{StandardErrorText()} Run 'annotationgate run {GateFile}' to see the whole output.");
+                $"The gate {outcome} (exit code {ExitCode}) and reported no error finding.{StandardErrorText()} Run 'annotationgate run {GateFile}' to see the whole output.");
         }
 
         return false;

@@ -49,8 +49,8 @@ public sealed class SampleProject : IDisposable
     public string StampFolder => Path.Combine(Directory, "obj", "annotationgate");
 
     /// <summary>
-    /// Creates the sample. An SDK project compiles a class library like a real service would; a plain
-    /// project has empty Restore and Build targets and only runs the gate, which keeps a test fast.
+    /// Creates the sample. An SDK project compiles a class library like a real service would. A plain
+    /// project has empty Restore and Build targets and only runs the gate, so its builds are faster.
     /// </summary>
     public static SampleProject Create(bool sdkProject, params string[] dataLines)
     {
