@@ -62,6 +62,21 @@ public sealed class GateBuildTests
     }
 
     [Fact]
+    public void Warnings_as_errors_reruns_passed_gate()
+    {
+        using var sample = SampleProject.Create(sdkProject: false, _passingData[0], _failingData[1]);
+
+        var warnings = sample.Build();
+        var errors = sample.Build("AnnotationGateWarningsAsErrors=true");
+
+        warnings.ExitCode.ShouldBe(0, warnings.Output);
+        warnings.LinesWith($"{sample.DataFile}(2): warning AG1031: ").Count.ShouldBe(1, warnings.Output);
+        errors.ExitCode.ShouldNotBe(0, errors.Output);
+        errors.LinesWith($"{sample.DataFile}(2): error AG1031: ").Count.ShouldBe(1, errors.Output);
+        errors.LinesWith(": error ").Count.ShouldBe(1, errors.Output);
+    }
+
+    [Fact]
     public void Gate_turned_off_is_skipped()
     {
         using var sample = SampleProject.Create(sdkProject: false, _failingData);
