@@ -72,6 +72,16 @@ public sealed class RunAnnotationGate : ToolTask
 
     private string FullGatePath => Path.GetFullPath(GateFile);
 
+    public override bool Execute()
+    {
+        // ONNX Runtime 1.30 on Linux records telemetry unless this variable is set when its native
+        // library loads. ToolTask reads EnvironmentVariables at the start of Execute.
+        EnvironmentVariables = [.. EnvironmentVariables ?? [], "ORT_DISABLE_TELEMETRY=1"];
+
+        // ToolTask returns true for exit code 0 even when the report could not be read and logged an error.
+        return base.Execute() && !Log.HasLoggedErrors;
+    }
+
     protected override string GenerateFullPathToTool() => IsAssembly ? DotnetHost() : Path.GetFullPath(CliPath);
 
     protected override bool ValidateParameters()
@@ -120,8 +130,6 @@ public sealed class RunAnnotationGate : ToolTask
         DeleteIfPresent(ReportFile);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ReportFile))!);
 
-        // ONNX Runtime 1.30 on Linux records telemetry unless this variable is set when its native library loads.
-        EnvironmentVariables = [.. EnvironmentVariables ?? [], "ORT_DISABLE_TELEMETRY=1"];
         var exitCode = base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands);
         var report = TryReadReport(exitCode);
         if (report is not null)

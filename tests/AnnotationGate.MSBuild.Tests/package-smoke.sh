@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Packs AnnotationGate.MSBuild with its CLI, adds it to a sample project from a local folder only
-# (no other package source, a private NuGet packages folder) and checks three builds: a failing gate
-# fails at the record's line, a passing gate passes, and an unchanged passing gate is skipped.
-# Prints the package size and each build's time. Everything it writes is under one temporary folder.
+# Packs AnnotationGate.MSBuild with its CLI and adds it to a sample project from a local folder only,
+# with no other package source and a private NuGet packages folder. Then it checks three builds: a
+# failing gate fails at the record's line, a passing gate passes, and an unchanged passing gate is
+# skipped. Prints the package size and each build's time. It writes only under one temporary folder.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
@@ -41,7 +41,7 @@ write_data() {
         > "$sample/eval-configs/data.jsonl"
 }
 
-# Runs dotnet build in the sample and prints its exit code and time; the output goes to $work/build.log.
+# Runs dotnet build in the sample and prints its exit code and time. The output goes to $work/build.log.
 build() {
     local start end code=0
     start=$(date +%s.%N)
