@@ -56,20 +56,28 @@ public static partial class GateFileLoader
         }
         catch (InvalidOperationException ex)
         {
-            // YamlDotNet raises this instead of a YamlException for some truncated documents.
-            throw new GateConfigurationException(new ConfigurationError(path, 1, 1,
-                $"The gate file is not valid YAML: {ex.Message.TrimEnd('.')}. Check that every bracket and quote is closed."));
+            // YamlDotNet raises this instead of a YamlException for some truncated documents, such as
+            // an unclosed flow mapping, and gives no position: find the unclosed bracket instead.
+            var (line, column, bracket) = UnclosedBracket.Find(text);
+            var message = bracket is { } open
+                ? $"The gate file is not valid {Syntax(path)}: the '{open}' here is never closed. Close it with '{(open == '{' ? '}' : ']')}'."
+                : $"The gate file is not valid {Syntax(path)}: {ex.Message.TrimEnd('.')}. Check that every bracket and quote is closed.";
+            throw new GateConfigurationException(new ConfigurationError(path, line, column, message));
         }
         catch (YamlException ex)
         {
             var message = ex.InnerException?.Message ?? ex.Message;
             throw new GateConfigurationException(new ConfigurationError(path, (int)ex.Start.Line, (int)ex.Start.Column,
-                $"The gate file is not valid YAML: {message.TrimEnd('.')}. Fix the syntax at this position."));
+                $"The gate file is not valid {Syntax(path)}: {message.TrimEnd('.')}. Fix the syntax at this position."));
         }
 
         return root as JsonObject ?? throw new GateConfigurationException(new ConfigurationError(path, 1, 1,
             "The gate file must be a mapping with keys such as version, datasets and checks; it is empty or holds a single value."));
     }
+
+    // JSON gate files go through the YAML parser too (JSON is YAML), so its messages apply to them.
+    private static string Syntax(string path) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "JSON (read as YAML)" : "YAML";
 
     private static void CheckVersion(LoadedGate gate, JsonObject root)
     {

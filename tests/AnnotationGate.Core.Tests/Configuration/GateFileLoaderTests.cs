@@ -90,6 +90,27 @@ public sealed class GateFileLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Unclosed_flow_mapping_points_at_brace()
+    {
+        var path = _folder.Write("brace.gate.yml", "version: 1 # don't { count this\ndatasets: {\n  outputs: { path: 'a{.jsonl' }\nchecks: []\n");
+
+        var error = Should.Throw<GateConfigurationException>(() => GateFileLoader.Load(path)).Errors.ShouldHaveSingleItem();
+
+        (error.Line, error.Column).ShouldBe((2, 11));
+        error.Message.ShouldBe("The gate file is not valid YAML: the '{' here is never closed. Close it with '}'.");
+    }
+
+    [Fact]
+    public void Truncated_json_gate_names_json()
+    {
+        var path = _folder.Write("cut.gate.json", "{\"version\": 1, \"datasets\": {");
+
+        var error = Should.Throw<GateConfigurationException>(() => GateFileLoader.Load(path)).Errors.ShouldHaveSingleItem();
+
+        error.Message.ShouldStartWith("The gate file is not valid JSON (read as YAML): ");
+    }
+
+    [Fact]
     public void Newer_version_says_to_update()
     {
         var path = _folder.Write("v2.gate.yml", "version: 2\ndatasets: {}\n");
