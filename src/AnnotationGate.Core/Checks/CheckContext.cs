@@ -37,6 +37,10 @@ public sealed class CheckContext
     /// <summary>Services the host registered, such as the embedding engine; may be empty.</summary>
     public IServiceProvider Services => _session.Services;
 
+    /// <summary>Returns the severity a finding gets after the gate's rules map and this check's override.</summary>
+    public Severity EffectiveSeverity(Finding finding) =>
+        _session.Findings.EffectiveSeverity(finding with { Check = finding.Check ?? CheckId }, Severity);
+
     /// <summary>Reports a finding with this check's id and severity override.</summary>
     public void Report(Finding finding) => _session.Findings.Add(finding with { Check = finding.Check ?? CheckId }, Severity);
 

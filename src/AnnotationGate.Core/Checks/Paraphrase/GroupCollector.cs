@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AnnotationGate.Core.Configuration;
 using AnnotationGate.Core.Data;
@@ -32,24 +31,25 @@ internal sealed class GroupCollector(
 
     /// <summary>
     /// Yields every record that names a group, with its member, or with null when its output is
-    /// missing or unusable (that record is reported). <paramref name="skipped"/> counts the records
-    /// without a group and those without a usable output.
+    /// missing or unusable (that record is reported). <paramref name="counts"/> counts the records
+    /// read, those without a group and those without a usable output.
     /// </summary>
-    public IEnumerable<(string Group, GroupMember? Member)> Members(CheckContext context, StrongBox<long> skipped, CancellationToken cancellationToken)
+    public IEnumerable<(string Group, GroupMember? Member)> Members(CheckContext context, ReadCounts counts, CancellationToken cancellationToken)
     {
         foreach (var record in context.ReadDataset(config.Dataset, cancellationToken))
         {
+            counts.Read++;
             var key = group.ResolveText(record.Root);
             if (key is null)
             {
-                skipped.Value++;
+                counts.WithoutGroup++;
                 continue;
             }
 
             var values = ValuesOf(record, context);
             if (values is null)
             {
-                skipped.Value++;
+                counts.WithoutOutput++;
                 yield return (key, null);
                 continue;
             }
@@ -104,4 +104,14 @@ internal sealed class GroupCollector(
 
     private string Normalize(string text) =>
         config.IgnoreCase && config.Compare != ParaphraseComparison.Embedding ? text.Trim().ToLowerInvariant() : text;
+}
+
+/// <summary>Records the second pass read, and how many of them it could not use.</summary>
+internal sealed class ReadCounts
+{
+    public long Read { get; set; }
+
+    public long WithoutGroup { get; set; }
+
+    public long WithoutOutput { get; set; }
 }

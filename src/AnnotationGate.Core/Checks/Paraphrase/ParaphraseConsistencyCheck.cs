@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AnnotationGate.Core.Configuration;
 using AnnotationGate.Core.Data;
 using AnnotationGate.Core.Embeddings;
@@ -74,18 +73,36 @@ public sealed class ParaphraseConsistencyCheck : IGateStep
         var records = _collector.CountRecords(context, cancellationToken);
         var chunk = similarity.NeedsOneCall ? int.MaxValue : EmbeddingChunk;
         var stream = new GroupStream(records, similarity, MinSimilarity, chunk);
-        var skipped = new StrongBox<long>();
-        foreach (var (group, member) in _collector.Members(context, skipped, cancellationToken))
+        var counts = new ReadCounts();
+        foreach (var (group, member) in _collector.Members(context, counts, cancellationToken))
         {
             stream.Add(group, member, cancellationToken);
         }
 
         stream.Finish(cancellationToken);
         var truncated = similarity.Truncated.Where(m => !stream.IsSingle(m)).ToList();
+        var singles = stream.Singles.ToList();
         var report = new ParaphraseReport(_config, Id, MinSimilarity);
-        report.ReportSingles(context, stream.Singles);
+        report.ReportSingles(context, singles);
         report.ReportTruncated(context, truncated);
-        return Task.FromResult(report.Complete(context, stream.Tally, stream.Inconsistent, skipped.Value, truncated.Count));
+        var skipped = counts.WithoutGroup + counts.WithoutOutput + singles.Count;
+        var result = report.Complete(context, stream.Tally, stream.Inconsistent, skipped, truncated.Count);
+        return Task.FromResult(stream.Tally.Groups > 0 ? result : ComparedNothing(context, result, counts, singles.Count));
+    }
+
+    // A check that compared no group verified nothing (a misspelt group or output field looks like
+    // this), so it must not read as passed.
+    private CheckResult ComparedNothing(CheckContext context, CheckResult result, ReadCounts counts, int singles)
+    {
+        var message = $"Check '{Id}' compared no paraphrase group, so it verified nothing: of the {counts.Read} records "
+            + $"read from dataset '{_config.Dataset}', {counts.WithoutGroup} have no value at '{_config.Group ?? _config.InputId}', "
+            + $"{counts.WithoutOutput} have no usable output at '{_config.Field}' and {singles} are alone in their group. "
+            + "Fix the field paths, or give each group two or more records.";
+        var finding = new Finding(RuleCatalog.CheckEvaluatedNoRecords, Severity.Error, message) { Dataset = _config.Dataset };
+        context.Report(finding);
+        return context.EffectiveSeverity(finding) == Severity.Error
+            ? result with { Status = CheckStatus.Failed, StatusReason = CheckResult.NoRecordsReason }
+            : result;
     }
 
     private static bool ValidateGrouping(ParaphraseCheckConfig config, CheckSetup setup)

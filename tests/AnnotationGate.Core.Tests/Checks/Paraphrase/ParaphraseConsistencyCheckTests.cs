@@ -30,7 +30,7 @@ public sealed class ParaphraseConsistencyCheckTests : IDisposable
         result.Status.ShouldBe(CheckStatus.Failed);
         result.RecordsChecked.ShouldBe(6);
         result.RecordsFailed.ShouldBe(1);
-        result.RecordsSkipped.ShouldBe(1);
+        result.RecordsSkipped.ShouldBe(2); // d1 has no group, c1 is alone in its group
         result.Metrics.Single(m => m.Name == "inconsistent-group-share").Value.ShouldBe(0.5);
         result.Summary.ShouldBe("1 of 2 paraphrase groups are inconsistent (50.0%; at most 5.0% allowed).");
         var finding = _harness.Of(RuleCatalog.InconsistentParaphraseGroup).ShouldHaveSingleItem();
@@ -206,6 +206,51 @@ public sealed class ParaphraseConsistencyCheckTests : IDisposable
 
         embedding.MinSimilarity.ShouldBe(0.80);
         exact.MinSimilarity.ShouldBe(1.0);
+    }
+
+    [Fact]
+    public void Misspelt_group_field_fails_check()
+    {
+        var config = Exact();
+        config.Group = "groop";
+
+        var result = _harness.Run(config, Labels);
+
+        result.Status.ShouldBe(CheckStatus.Failed);
+        result.StatusReason.ShouldBe(CheckResult.NoRecordsReason);
+        result.RecordsSkipped.ShouldBe(8);
+        _harness.Of(RuleCatalog.CheckEvaluatedNoRecords).ShouldHaveSingleItem().Message.ShouldBe(
+            "Check 'paraphrase' compared no paraphrase group, so it verified nothing: of the 8 records read from dataset "
+            + "'outputs', 8 have no value at 'groop', 0 have no usable output at 'intent' and 0 are alone in their group. "
+            + "Fix the field paths, or give each group two or more records.");
+    }
+
+    [Fact]
+    public void Misspelt_output_field_fails_check()
+    {
+        var config = Exact();
+        config.Field = "intnet";
+
+        var result = _harness.Run(config, Labels);
+
+        result.Status.ShouldBe(CheckStatus.Failed);
+        _harness.Of(RuleCatalog.RequiredFieldMissing).Count.ShouldBe(7);
+        _harness.Of(RuleCatalog.CheckEvaluatedNoRecords).ShouldHaveSingleItem().Message
+            .ShouldContain("1 have no value at 'group', 7 have no usable output at 'intnet' and 0 are alone");
+    }
+
+    [Fact]
+    public void Only_singles_fail_unless_turned_down()
+    {
+        string[] lines = ["""{"id": "a", "group": "g1", "intent": "x"}""", """{"id": "b", "group": "g2", "intent": "y"}"""];
+        var config = Exact();
+        config.Severity = Severity.Warning;
+
+        var result = _harness.Run(config, lines);
+
+        result.Status.ShouldBe(CheckStatus.Passed);
+        result.RecordsSkipped.ShouldBe(2);
+        _harness.Of(RuleCatalog.CheckEvaluatedNoRecords).ShouldHaveSingleItem().Severity.ShouldBe(Severity.Warning);
     }
 
     private static ParaphraseCheckConfig Exact() =>
