@@ -1,4 +1,6 @@
+using System.Text;
 using AnnotationGate.Core.Embeddings;
+using AnnotationGate.Embeddings.Tokenization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Text;
@@ -54,7 +56,7 @@ public sealed class TfidfEmbedder : ITextEmbedder
             return [.. texts.Select(_ => Enumerable.Repeat(1f, 1).ToArray())];
         }
 
-        var rows = texts.Select(t => new TextRow { Text = t }).ToArray();
+        var rows = texts.Select(t => new TextRow { Text = SeparateWords(t) }).ToArray();
         var view = _ml.Data.LoadFromEnumerable(rows);
         var options = new TextFeaturizingEstimator.Options
         {
@@ -101,6 +103,33 @@ public sealed class TfidfEmbedder : ITextEmbedder
 
             Pooling.Normalize(vector);
         }
+    }
+
+    /// <summary>
+    /// Turns every Unicode whitespace into a space and puts spaces around each CJK ideograph, because
+    /// ML.NET's word tokenizer splits on spaces only: "open settings\nclick reset" would otherwise
+    /// hold the word "settings\nclick", and a Chinese sentence would be one word.
+    /// </summary>
+    internal static string SeparateWords(string text)
+    {
+        var builder = new StringBuilder(text.Length + 8);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsWhiteSpace(rune))
+            {
+                builder.Append(' ');
+            }
+            else if (BertTokenizer.IsCjkIdeograph(rune))
+            {
+                builder.Append(' ').Append(rune.ToString()).Append(' ');
+            }
+            else
+            {
+                builder.Append(rune.ToString());
+            }
+        }
+
+        return builder.ToString();
     }
 
     private float[][] ReadVectors(IDataView view, int count, IProgress<int>? progress, CancellationToken cancellationToken)

@@ -38,4 +38,25 @@ public sealed class TfidfSmallSetTests
 
         Pooling.Cosine(vectors[0], vectors[1]).ShouldBeGreaterThan(0.2);
     }
+
+    [Theory]
+    [InlineData("open settings\nclick reset")]
+    [InlineData("open settings\tclick reset")]
+    [InlineData("open settings\u00A0click reset")]
+    [InlineData("open  settings \r\n click reset")]
+    public void Any_whitespace_separates_words(string text)
+    {
+        var vectors = new TfidfEmbedder().Embed([text, "open settings click reset"], null, CancellationToken.None);
+
+        Pooling.Cosine(vectors[0], vectors[1]).ShouldBe(1.0, 1e-6);
+    }
+
+    [Fact]
+    public void Chinese_sentences_share_ideographs()
+    {
+        var vectors = new TfidfEmbedder().Embed(["我忘记了密码", "我忘了密码", "今天天气很好"], null, CancellationToken.None);
+
+        Pooling.Cosine(vectors[0], vectors[1]).ShouldBeGreaterThan(0.5);
+        Pooling.Cosine(vectors[0], vectors[2]).ShouldBe(0.0, 1e-6);
+    }
 }

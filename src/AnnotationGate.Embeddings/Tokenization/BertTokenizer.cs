@@ -250,7 +250,7 @@ public sealed class BertTokenizer
     }
 
     // The CJK Unified Ideographs blocks the reference splits; Hangul and kana are not among them.
-    private static bool IsCjkIdeograph(Rune rune) => rune.Value is
+    internal static bool IsCjkIdeograph(Rune rune) => rune.Value is
         (>= 0x4E00 and <= 0x9FFF) or (>= 0x3400 and <= 0x4DBF) or (>= 0x20000 and <= 0x2A6DF)
         or (>= 0x2A700 and <= 0x2B73F) or (>= 0x2B740 and <= 0x2B81F) or (>= 0x2B820 and <= 0x2CEAF)
         or (>= 0xF900 and <= 0xFAFF) or (>= 0x2F800 and <= 0x2FA1F);
