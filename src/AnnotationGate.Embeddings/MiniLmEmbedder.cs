@@ -54,9 +54,21 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     /// there first when absent. The ML.NET pipeline (and the ONNX Runtime native library) loads on the
     /// first call to <see cref="Embed"/>, with ONNX Runtime telemetry turned off before.
     /// </summary>
+    /// <exception cref="IOException">The cache folder cannot be created or written; the message says what to do.</exception>
     public static MiniLmEmbedder Create(string cacheDirectory)
     {
-        var files = MiniLmFiles.Ensure(cacheDirectory);
+        MiniLmFiles files;
+        try
+        {
+            files = MiniLmFiles.Ensure(cacheDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(
+                $"Writing the embedding model to the cache folder '{Path.GetFullPath(cacheDirectory)}' failed: {ex.Message} "
+                + "Make the folder writable, or pass --cache (or set ANNOTATIONGATE_CACHE) with a writable folder.", ex);
+        }
+
         using var vocabulary = File.OpenRead(files.VocabularyPath);
         return new MiniLmEmbedder(files, BertTokenizer.FromStream(vocabulary));
     }
@@ -112,9 +124,34 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         }
     }
 
+    // A damaged copy of the rewritten model (edited or cut off on disk) fails to load: it is written
+    // again from the model once, and a second failure names the folder to delete.
     private OnnxTransformer BuildPipeline()
     {
         NativeEnvironment.DisableOnnxRuntimeTelemetry();
+        try
+        {
+            return LoadPipeline();
+        }
+        catch (Exception first) when (first is not OutOfMemoryException)
+        {
+            File.Delete(Files.FlatInputModelPath);
+            try
+            {
+                FlatInputModel.Ensure(Files.ModelPath, Files.FlatInputModelPath, MiniLmFiles.ModelInputs);
+                return LoadPipeline();
+            }
+            catch (Exception second) when (second is not OutOfMemoryException)
+            {
+                throw new InvalidDataException(
+                    $"The embedding model in '{Files.Directory}' could not be loaded ({second.Message.TrimEnd('.')}). "
+                    + "Delete that folder so that the model is written again from the tool, then run again.", second);
+            }
+        }
+    }
+
+    private OnnxTransformer LoadPipeline()
+    {
         var options = new OnnxOptions
         {
             ModelFile = Files.FlatInputModelPath,

@@ -57,6 +57,51 @@ public sealed class FlatInputModelTests(EmbedderFixture fixture)
     }
 
     [Fact]
+    public void Damaged_copy_is_written_again()
+    {
+        var cache = Directory.CreateTempSubdirectory("ag-flat-model-").FullName;
+        try
+        {
+            MiniLmEmbedder.Create(cache).Dispose();
+
+            var damaged = Path.Combine(cache, "models", "all-MiniLM-L6-v2-24.9.52193", "model.flat-inputs-v1.onnx");
+            var length = new FileInfo(damaged).Length;
+            using (var stream = new FileStream(damaged, FileMode.Open))
+            {
+                stream.SetLength(1_000_000);
+            }
+
+            using var second = MiniLmEmbedder.Create(cache);
+            var vector = second.Embed(["How do I reset my password?"], null, CancellationToken.None).Single();
+            var expected = fixture.Embedder.Embed(["How do I reset my password?"], null, CancellationToken.None).Single();
+
+            Pooling.Cosine(vector, expected).ShouldBeGreaterThan(0.999999);
+            new FileInfo(damaged).Length.ShouldBe(length);
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Cache_path_that_is_a_file_says_what_to_do()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var error = Should.Throw<IOException>(() => MiniLmEmbedder.Create(file));
+
+            error.Message.ShouldStartWith($"Writing the embedding model to the cache folder '{file}' failed: ");
+            error.Message.ShouldEndWith("Make the folder writable, or pass --cache (or set ANNOTATIONGATE_CACHE) with a writable folder.");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Empty_list_gives_no_vectors()
     {
         fixture.Embedder.Embed([], null, CancellationToken.None).ShouldBeEmpty();

@@ -52,8 +52,7 @@ public sealed class GateRunner
             RunRecordChecks(session, checks.OfType<IRecordCheck>().ToList(), results, cancellationToken);
             foreach (var step in checks.OfType<IGateStep>())
             {
-                var context = new CheckContext(session, step.Id, SeverityOf(gate, step.Id));
-                results[step.Id] = await step.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                results[step.Id] = await RunStepAsync(session, step, cancellationToken).ConfigureAwait(false);
             }
 
             policy = PolicyStep.Run(new CheckContext(session, PolicyStep.StepId, null), cancellationToken);
@@ -337,6 +336,34 @@ public sealed class GateRunner
         }
 
         return checks;
+    }
+
+    // A step that fails (an embedding cache that cannot be written, a damaged model) is reported as
+    // not run, and the steps after it still run.
+    private static async Task<CheckResult> RunStepAsync(GateSession session, IGateStep step, CancellationToken cancellationToken)
+    {
+        var context = new CheckContext(session, step.Id, SeverityOf(session.Gate, step.Id));
+        try
+        {
+            return await step.RunAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            var config = session.Config.Checks.Where((c, i) => CheckIdOf(c, i) == step.Id).FirstOrDefault();
+            session.Findings.Add(new Finding(RuleCatalog.CheckCouldNotRun, Severity.Error,
+                $"Check '{step.Id}' could not run: {ex.Message.TrimEnd()}{(ex.Message.TrimEnd().EndsWith('.') ? "" : ".")} "
+                + "The other checks ran; fix the cause and run again.")
+            {
+                Check = step.Id,
+                Dataset = config?.Dataset,
+            });
+            return new CheckResult(step.Id, config?.Type ?? "check")
+            {
+                Dataset = config?.Dataset,
+                Status = CheckStatus.Error,
+                Summary = "Not run: " + ex.Message,
+            };
+        }
     }
 
     private void RunRecordChecks(GateSession session, List<IRecordCheck> checks, Dictionary<string, CheckResult> results, CancellationToken cancellationToken)

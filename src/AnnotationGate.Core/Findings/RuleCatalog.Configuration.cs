@@ -13,6 +13,7 @@ public static partial class RuleCatalog
     public const string UnreadableFile = "AG0009";
     public const string EmptyDataset = "AG0010";
     public const string InvalidSchemaFile = "AG0011";
+    public const string CheckCouldNotRun = "AG0012";
 
     private static IEnumerable<RuleDescriptor> ConfigurationRules() =>
     [
@@ -27,5 +28,6 @@ public static partial class RuleCatalog
         new(UnreadableFile, "A file could not be read", Severity.Error, Configurable: false),
         new(EmptyDataset, "A dataset has no records", Severity.Error),
         new(InvalidSchemaFile, "A JSON Schema file is invalid or uses an unsupported keyword", Severity.Error, Configurable: false),
+        new(CheckCouldNotRun, "A check could not run", Severity.Error, Configurable: false),
     ];
 }

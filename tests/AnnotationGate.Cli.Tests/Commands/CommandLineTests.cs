@@ -99,6 +99,29 @@ public sealed class CommandLineTests : IDisposable
         output.ShouldContain("Usage:");
     }
 
+    [Fact]
+    public async Task Unwritable_cache_stops_only_its_check()
+    {
+        var gate = Path.Combine(_folder, "embed.gate.yml");
+        File.WriteAllText(gate, """
+            version: 1
+            datasets:
+              outputs: { path: outputs.jsonl, id: id }
+            checks:
+              - { type: length, dataset: outputs, field: reply, unit: code-points, max: 5 }
+              - { id: alike, type: paraphrase-consistency, dataset: outputs, field: reply, input-id: id }
+            """);
+        var notAFolder = Output("cache-file");
+        File.WriteAllText(notAFolder, "a file where the cache folder should be");
+
+        var (exitCode, output, _) = await RunAsync("run", gate, "--root", _folder, "--cache", notAFolder);
+
+        exitCode.ShouldBe(2);
+        output.ShouldContain("error AG1010:");
+        output.ShouldContain($"error AG0012: Check 'alike' could not run: Writing the embedding model to the cache folder '{notAFolder}' failed: ");
+        output.ShouldContain("Make the folder writable, or pass --cache (or set ANNOTATIONGATE_CACHE) with a writable folder. The other checks ran; fix the cause and run again.");
+    }
+
     private string Output(string name) => Path.Combine(_folder, name);
 
     private string WriteGate(string name, int max)
