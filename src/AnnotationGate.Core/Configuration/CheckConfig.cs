@@ -235,7 +235,11 @@ public sealed class ParaphraseCheckConfig : CheckConfig
     public bool IgnoreCase { get; set; }
 
     [Description("Embedding model for compare: embedding: minilm (default, all-MiniLM-L6-v2) or tfidf (lexical fallback).")]
-    public string Model { get; set; } = "minilm";
+    public string? Model { get; set; }
+
+    /// <summary>The model in force: <see cref="Model"/>, or minilm when it is not set.</summary>
+    [JsonIgnore]
+    public string ModelName => Model ?? "minilm";
 
     [Description("Minimum similarity of every pair in a group. Defaults to 0.80 for embedding and 1.0 (all equal) for exact and fields.")]
     [Range(0.0, 1.0)]

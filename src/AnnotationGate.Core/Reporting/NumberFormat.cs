@@ -108,7 +108,7 @@ public static class NumberFormat
             return string.IsNullOrWhiteSpace(metric.Note) ? "undefined" : $"undefined ({Reason(metric.Note)})";
         }
 
-        return IsCount(metric.Value) && metric.Lower is null
+        return (metric.IsCount || IsCount(metric.Value)) && metric.Lower is null
             ? Integer((long)metric.Value)
             : Interval(metric.Value, metric.Lower, metric.Upper, decimals);
     }

@@ -31,4 +31,7 @@ public sealed record Metric(string Name, double Value)
 
     /// <summary>Why the value is undefined, when <see cref="Defined"/> is false.</summary>
     public string? Note { get; init; }
+
+    /// <summary>True for a count of things, which reports print without decimals even when it is 0 or 1.</summary>
+    public bool IsCount { get; init; }
 }

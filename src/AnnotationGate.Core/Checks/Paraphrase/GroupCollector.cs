@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using AnnotationGate.Core.Configuration;
 using AnnotationGate.Core.Data;
@@ -99,8 +101,55 @@ internal sealed class GroupCollector(
         return [.. fields.Select(f => f.TryResolve(json, out var item) ? Normalize(Canonical(item)) : "\u0000missing")];
     }
 
-    private static string Canonical(JsonElement item) =>
-        item.ValueKind == JsonValueKind.String ? item.GetString()! : JsonSerializer.Serialize(item);
+    /// <summary>
+    /// Writes a JSON value in one form per meaning: the type first (so 1 and "1" differ), numbers by
+    /// value (1 equals 1.0), object keys in ordinal order (key order does not count).
+    /// </summary>
+    internal static string Canonical(JsonElement item)
+    {
+        var builder = new StringBuilder();
+        AppendCanonical(builder, item);
+        return builder.ToString();
+    }
+
+    private static void AppendCanonical(StringBuilder builder, JsonElement item)
+    {
+        switch (item.ValueKind)
+        {
+            case JsonValueKind.String:
+                builder.Append("s:").Append(item.GetString());
+                break;
+            case JsonValueKind.Number:
+                builder.Append("n:").Append(item.TryGetDecimal(out var exact)
+                    ? (exact / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)
+                    : item.GetDouble().ToString("R", CultureInfo.InvariantCulture));
+                break;
+            case JsonValueKind.Object:
+                builder.Append('{');
+                foreach (var property in item.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                {
+                    builder.Append(JsonSerializer.Serialize(property.Name)).Append(':');
+                    AppendCanonical(builder, property.Value);
+                    builder.Append(',');
+                }
+
+                builder.Append('}');
+                break;
+            case JsonValueKind.Array:
+                builder.Append('[');
+                foreach (var element in item.EnumerateArray())
+                {
+                    AppendCanonical(builder, element);
+                    builder.Append(',');
+                }
+
+                builder.Append(']');
+                break;
+            default:
+                builder.Append(item.GetRawText());
+                break;
+        }
+    }
 
     private string Normalize(string text) =>
         config.IgnoreCase && config.Compare != ParaphraseComparison.Embedding ? text.Trim().ToLowerInvariant() : text;

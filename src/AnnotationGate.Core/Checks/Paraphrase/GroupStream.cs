@@ -173,15 +173,16 @@ internal sealed class GroupTally
     public double LowestSimilarity { get; private set; } = 1.0;
 
     /// <summary>Mean over groups of each group's lowest pair similarity; 0 when no group was judged.</summary>
-    public double MeanLowestSimilarity => Groups == 0 ? 0 : _sum / Groups;
+    public double MeanLowestSimilarity => Groups == 0 ? 0 : (double)(_sum / Groups);
 
-    private double _sum;
+    // Decimal addition of these values is exact, so the mean does not depend on the order groups end in.
+    private decimal _sum;
 
     public void Add(GroupVerdict verdict)
     {
         Groups++;
         Records += verdict.Size;
         LowestSimilarity = Math.Min(LowestSimilarity, verdict.MinSimilarity);
-        _sum += verdict.MinSimilarity;
+        _sum += (decimal)verdict.MinSimilarity;
     }
 }

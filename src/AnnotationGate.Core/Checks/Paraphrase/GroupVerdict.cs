@@ -34,7 +34,7 @@ internal sealed record GroupVerdict(
             }
         }
 
-        var center = CenterOf(matrix, count);
+        var center = CenterOf(matrix, members);
         var outliers = new List<(GroupMember, double)>();
         for (var i = 0; i < count; i++)
         {
@@ -47,29 +47,36 @@ internal sealed record GroupVerdict(
         // Members can all be near the center yet far from each other; then the farthest one is named.
         if (outliers.Count == 0 && min < threshold)
         {
-            var farthest = Enumerable.Range(0, count).Where(i => i != center).MinBy(i => matrix[center, i]);
+            var farthest = Enumerable.Range(0, count).Where(i => i != center)
+                .OrderBy(i => matrix[center, i]).ThenBy(i => members[i].Name, StringComparer.Ordinal).First();
             outliers.Add((members[farthest], matrix[center, farthest]));
         }
 
-        return new GroupVerdict(group, count, min, members[center], outliers);
+        // Lowest similarity first, then by name, so that the order of records in the file does not
+        // change which record a finding points at.
+        var ordered = outliers.OrderBy(o => o.Item2).ThenBy(o => o.Item1.Name, StringComparer.Ordinal).ToList();
+        return new GroupVerdict(group, count, min, members[center], ordered);
     }
 
-    private static int CenterOf(double[,] matrix, int count)
+    // The member with the highest summed similarity to the others; a tie goes to the first name in
+    // ordinal order, not the first in the file.
+    private static int CenterOf(double[,] matrix, IReadOnlyList<GroupMember> members)
     {
         var best = 0;
         var bestSum = double.MinValue;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < members.Count; i++)
         {
             var sum = 0.0;
-            for (var j = 0; j < count; j++)
+            for (var j = 0; j < members.Count; j++)
             {
                 sum += matrix[i, j];
             }
 
-            if (sum > bestSum + 1e-12)
+            var tie = Math.Abs(sum - bestSum) <= 1e-12;
+            if ((!tie && sum > bestSum) || (tie && string.CompareOrdinal(members[i].Name, members[best].Name) < 0))
             {
                 best = i;
-                bestSum = sum;
+                bestSum = Math.Max(sum, bestSum);
             }
         }
 

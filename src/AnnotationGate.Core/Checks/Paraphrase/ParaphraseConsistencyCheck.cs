@@ -115,7 +115,7 @@ public sealed class ParaphraseConsistencyCheck : IGateStep
 
         if (config.Variant is not null && config.InputId is null)
         {
-            setup.Fail("variant", "The key variant is read only with input-id. Remove it, or group records by input-id.");
+            setup.Fail("variant", "The key variant is used only with input-id. Remove it, or group records by input-id.");
             return false;
         }
 
@@ -132,13 +132,25 @@ public sealed class ParaphraseConsistencyCheck : IGateStep
 
         if (config.Compare != ParaphraseComparison.Fields && config.Fields.Count > 0)
         {
-            setup.Fail("fields", $"The key fields is read only with compare: fields, but compare is {Kebab(config.Compare)}. Remove fields, or set compare: fields.");
+            setup.Fail("fields", $"The key fields is used only with compare: fields, but compare is {Kebab(config.Compare)}. Remove fields, or set compare: fields.");
             return false;
         }
 
-        if (config.Compare == ParaphraseComparison.Embedding && config.Model is not ("minilm" or "tfidf"))
+        if (config.Compare != ParaphraseComparison.Embedding && config.Model is not null)
         {
-            setup.Fail("model", $"Embedding model '{config.Model}' is unknown. Use minilm (all-MiniLM-L6-v2) or tfidf (the lexical fallback).");
+            setup.Fail("model", $"The key model is used only with compare: embedding, but compare is {Kebab(config.Compare)}. Remove model, or set compare: embedding.");
+            return false;
+        }
+
+        if (config.Compare == ParaphraseComparison.Embedding && config.IgnoreCase)
+        {
+            setup.Fail("ignore-case", "The key ignore-case is used only with compare: exact or fields; embeddings already ignore case (the model lower-cases text). Remove ignore-case.");
+            return false;
+        }
+
+        if (config.Compare == ParaphraseComparison.Embedding && config.ModelName is not ("minilm" or "tfidf"))
+        {
+            setup.Fail("model", $"Embedding model '{config.ModelName}' is unknown. Use minilm (all-MiniLM-L6-v2) or tfidf (the lexical fallback).");
             return false;
         }
 
@@ -148,18 +160,18 @@ public sealed class ParaphraseConsistencyCheck : IGateStep
     private ITextEmbedder? FindEmbedder(CheckContext context)
     {
         if (context.Services.GetService(typeof(ITextEmbedderSelector)) is ITextEmbedderSelector selector
-            && selector.Select(_config.Model) is { } selected)
+            && selector.Select(_config.ModelName) is { } selected)
         {
             return selected;
         }
 
-        return _config.Model == "minilm" ? context.Services.GetService(typeof(ITextEmbedder)) as ITextEmbedder : null;
+        return _config.ModelName == "minilm" ? context.Services.GetService(typeof(ITextEmbedder)) as ITextEmbedder : null;
     }
 
     private CheckResult MissingEmbedder(CheckContext context)
     {
         context.Report(new Finding(RuleCatalog.InvalidGateFile, Severity.Error,
-            $"Check '{Id}' compares outputs by embedding with model '{_config.Model}', but this host has no embedding engine. "
+            $"Check '{Id}' compares outputs by embedding with model '{_config.ModelName}', but this host has no embedding engine. "
             + "Run it with the annotationgate command-line tool, or set compare: exact or compare: fields.")
         {
             Dataset = _config.Dataset,

@@ -96,7 +96,7 @@ internal sealed class ParaphraseReport(ParaphraseCheckConfig config, string chec
                 Defined = tally.Groups > 0,
                 Note = tally.Groups == 0 ? "No group has two or more records." : null,
             },
-            new("inconsistent-groups", inconsistent) { Check = checkId, Count = tally.Groups },
+            new("inconsistent-groups", inconsistent) { Check = checkId, Count = tally.Groups, IsCount = true },
         };
         if (tally.Groups > 0)
         {
@@ -104,9 +104,9 @@ internal sealed class ParaphraseReport(ParaphraseCheckConfig config, string chec
             metrics.Add(new Metric("mean-group-min-similarity", tally.MeanLowestSimilarity) { Check = checkId });
         }
 
-        if (config.Compare == ParaphraseComparison.Embedding)
+        if (config.Compare == ParaphraseComparison.Embedding && config.ModelName == "minilm")
         {
-            metrics.Add(new Metric("truncated-outputs", truncated) { Check = checkId });
+            metrics.Add(new Metric("truncated-outputs", truncated) { Check = checkId, IsCount = true });
         }
 
         return metrics;

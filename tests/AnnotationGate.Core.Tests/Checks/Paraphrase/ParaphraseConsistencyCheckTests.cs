@@ -253,6 +253,31 @@ public sealed class ParaphraseConsistencyCheckTests : IDisposable
         _harness.Of(RuleCatalog.CheckEvaluatedNoRecords).ShouldHaveSingleItem().Severity.ShouldBe(Severity.Warning);
     }
 
+    [Fact]
+    public void Model_without_embedding_is_rejected()
+    {
+        var config = Exact();
+        config.Model = "tfidf";
+
+        _harness.Create(config).ShouldBeNull();
+
+        _harness.Errors.ShouldHaveSingleItem().Message.ShouldContain(
+            "The key model is used only with compare: embedding, but compare is exact. Remove model, or set compare: embedding.");
+    }
+
+    [Fact]
+    public void Ignore_case_with_embedding_is_rejected()
+    {
+        var config = new ParaphraseCheckConfig
+        {
+            Dataset = "outputs", Group = "group", Field = "intent", Compare = ParaphraseComparison.Embedding, IgnoreCase = true,
+        };
+
+        _harness.Create(config).ShouldBeNull();
+
+        _harness.Errors.ShouldHaveSingleItem().Message.ShouldContain("The key ignore-case is used only with compare: exact or fields");
+    }
+
     private static ParaphraseCheckConfig Exact() =>
         new() { Dataset = "outputs", Group = "group", Field = "intent", Compare = ParaphraseComparison.Exact };
 }
