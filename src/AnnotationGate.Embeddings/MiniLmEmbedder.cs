@@ -135,10 +135,9 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         }
         catch (Exception first) when (first is not OutOfMemoryException)
         {
-            File.Delete(Files.FlatInputModelPath);
             try
             {
-                FlatInputModel.Ensure(Files.ModelPath, Files.FlatInputModelPath, MiniLmFiles.ModelInputs);
+                Files.WriteFlatInputModel();
                 return LoadPipeline();
             }
             catch (Exception second) when (second is not OutOfMemoryException)

@@ -21,7 +21,7 @@ public sealed class FlatInputModelTests(EmbedderFixture fixture)
     [Fact]
     public void Rewrite_rejects_model_without_named_input()
     {
-        var model = File.ReadAllBytes(fixture.Embedder.Files.ModelPath);
+        var model = File.ReadAllBytes(fixture.Embedder.Files.EnsureOriginalModel());
 
         var error = Should.Throw<InvalidDataException>(() => FlatInputModel.Rewrite(model, ["input_ids", "pixel_values"]));
 
@@ -63,8 +63,11 @@ public sealed class FlatInputModelTests(EmbedderFixture fixture)
         try
         {
             MiniLmEmbedder.Create(cache).Dispose();
+            var folder = Path.Combine(cache, "models", "all-MiniLM-L6-v2-24.9.52193");
+            Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+                .ShouldBe(["model.flat-inputs-v1.onnx", "vocab.txt"]);
 
-            var damaged = Path.Combine(cache, "models", "all-MiniLM-L6-v2-24.9.52193", "model.flat-inputs-v1.onnx");
+            var damaged = Path.Combine(folder, "model.flat-inputs-v1.onnx");
             var length = new FileInfo(damaged).Length;
             using (var stream = new FileStream(damaged, FileMode.Open))
             {

@@ -91,8 +91,8 @@ public sealed class MiniLmEmbedderTests(EmbedderFixture fixture)
     {
         var files = fixture.Embedder.Files;
 
-        files.ModelPath.ShouldStartWith(fixture.CacheDirectory);
-        new FileInfo(files.ModelPath).Length.ShouldBeGreaterThan(90_000_000);
+        files.FlatInputModelPath.ShouldStartWith(fixture.CacheDirectory);
+        new FileInfo(files.FlatInputModelPath).Length.ShouldBeGreaterThan(90_000_000);
         Directory.GetFiles(files.Directory, "*.partial").ShouldBeEmpty();
         Directory.GetFiles(Path.GetTempPath(), "*.onnx").ShouldBeEmpty();
     }

@@ -33,17 +33,12 @@ public static class FlatInputModel
     public static string FlatName(string input) => $"flat_{input}";
 
     /// <summary>
-    /// Writes the rewritten copy of <paramref name="sourcePath"/> to <paramref name="targetPath"/>
-    /// unless a file is already there. Concurrent writers each write a private file and rename it.
+    /// Writes the rewritten copy of <paramref name="model"/> to <paramref name="targetPath"/>, replacing
+    /// any file there. Concurrent writers each write a private file and rename it into place.
     /// </summary>
-    public static void Ensure(string sourcePath, string targetPath, IReadOnlyList<string> inputs)
+    public static void Write(ReadOnlySpan<byte> model, string targetPath, IReadOnlyList<string> inputs)
     {
-        if (File.Exists(targetPath))
-        {
-            return;
-        }
-
-        var rewritten = Rewrite(File.ReadAllBytes(sourcePath), inputs);
+        var rewritten = Rewrite(model, inputs);
         var partial = $"{targetPath}.{Environment.ProcessId}.{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}.partial";
         try
         {

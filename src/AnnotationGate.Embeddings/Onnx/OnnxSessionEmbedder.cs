@@ -26,7 +26,7 @@ public sealed class OnnxSessionEmbedder : ITextEmbedder, IDisposable
             _tokenizer = BertTokenizer.FromStream(vocabulary);
         }
 
-        _session = new InferenceSession(files.ModelPath);
+        _session = new InferenceSession(files.EnsureOriginalModel());
         BatchSize = batchSize;
         SortByLength = sortByLength;
     }
