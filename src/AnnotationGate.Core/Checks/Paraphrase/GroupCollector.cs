@@ -22,7 +22,7 @@ internal sealed class GroupCollector(
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var record in context.ReadDataset(config.Dataset, cancellationToken))
         {
-            if (group.ResolveText(record.Root) is { } key)
+            if (GroupOf(record) is { } key)
             {
                 counts[key] = counts.GetValueOrDefault(key) + 1;
             }
@@ -41,7 +41,7 @@ internal sealed class GroupCollector(
         foreach (var record in context.ReadDataset(config.Dataset, cancellationToken))
         {
             counts.Read++;
-            var key = group.ResolveText(record.Root);
+            var key = GroupOf(record);
             if (key is null)
             {
                 counts.WithoutGroup++;
@@ -59,6 +59,10 @@ internal sealed class GroupCollector(
             yield return (key, new GroupMember(NameOf(record), record.File, record.Line, record.Id, config.Dataset, values));
         }
     }
+
+    // An empty group value is treated as missing: it is more likely a gap in the data than a group.
+    private string? GroupOf(DataRecord record) =>
+        group.ResolveText(record.Root) is { Length: > 0 } key && !string.IsNullOrWhiteSpace(key) ? key : null;
 
     private string NameOf(DataRecord record)
     {

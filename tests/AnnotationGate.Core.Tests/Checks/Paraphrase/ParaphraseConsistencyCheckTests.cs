@@ -278,6 +278,24 @@ public sealed class ParaphraseConsistencyCheckTests : IDisposable
         _harness.Errors.ShouldHaveSingleItem().Message.ShouldContain("The key ignore-case is used only with compare: exact or fields");
     }
 
+    [Fact]
+    public void Empty_group_value_is_skipped()
+    {
+        string[] lines =
+        [
+            """{"id": "a", "group": "", "intent": "x"}""",
+            """{"id": "b", "group": " ", "intent": "y"}""",
+            """{"id": "c", "group": 5, "intent": "z"}""",
+            """{"id": "d", "group": "5", "intent": "z"}""",
+        ];
+
+        var result = _harness.Run(Exact(), lines);
+
+        result.RecordsSkipped.ShouldBe(2);
+        result.RecordsChecked.ShouldBe(2);
+        result.Status.ShouldBe(CheckStatus.Passed);
+    }
+
     private static ParaphraseCheckConfig Exact() =>
         new() { Dataset = "outputs", Group = "group", Field = "intent", Compare = ParaphraseComparison.Exact };
 }
