@@ -93,7 +93,7 @@ public static class ParaphraseCommand
 
     private static void WriteSummary(TextWriter output, string outputPath, ParaphraseSummary summary, double minSimilarity)
     {
-        var threshold = minSimilarity.ToString("0.00", CultureInfo.InvariantCulture);
+        var threshold = minSimilarity.ToString(CultureInfo.InvariantCulture);
         output.WriteLine($"Wrote {outputPath}: {Count(summary.Inputs)} originals and {Count(summary.Written)} variants; "
             + $"{Count(summary.Dropped)} variants dropped below similarity {threshold}.");
         var withoutVariant = summary.Unchanged.Count + summary.AllDropped.Count;

@@ -43,7 +43,8 @@ internal static partial class Rewrites
     ];
 
     // Changes only the last character before any trailing whitespace: one final period is removed, and
-    // a text ending in a letter or digit gets one. "?", "!", "..." and closing quotes stay as they are.
+    // a text ending in a letter or digit gets one. "?", "!", "..." and closing quotes stay as they are,
+    // and so does Chinese, Japanese or Korean text, which ends with its own full stop rather than '.'.
     private static string ToggleFinalPeriod(string text)
     {
         var body = text.TrimEnd();
@@ -53,8 +54,13 @@ internal static partial class Rewrites
             return body.Length > 1 && body[^2] is '.' or '?' or '!' ? text : body[..^1] + trailing;
         }
 
-        return body.Length > 0 && char.IsLetterOrDigit(body[^1]) ? body + "." + trailing : text;
+        return body.Length > 0 && char.IsLetterOrDigit(body[^1]) && !IsCjk(body[^1]) ? body + "." + trailing : text;
     }
+
+    // CJK radicals to CJK ideographs (with kana and bopomofo), Hangul syllables, compatibility
+    // ideographs, and full-width forms.
+    private static bool IsCjk(char c) =>
+        c is >= '\u2E80' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF';
 
     private static string Whitespace(string text, Random random) => random.Next(3) switch
     {
