@@ -2,7 +2,7 @@ using AnnotationGate.Embeddings.Paraphrasing;
 
 namespace AnnotationGate.Embeddings.Tests;
 
-/// <summary>Reading of paraphrase inputs and the checks and writes of the paraphrase files; no model runs.</summary>
+/// <summary>Tests of reading paraphrase inputs and of checking and writing paraphrase files. No model runs.</summary>
 public sealed class ParaphraseInputTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("ag-paraphrase-input-").FullName;
@@ -88,7 +88,7 @@ public sealed class ParaphraseInputTests : IDisposable
         var error = Should.Throw<IOException>(() => ParaphraseFiles.CheckPaths(input, link));
 
         error.Message.ShouldBe(
-            $"--output '{link}' is the inputs file (through the symbolic link, it is '{input}'); "
+            $"--output '{link}' is the inputs file (through the symbolic link, it is '{ParaphraseFiles.ResolveFinalPath(input)}'); "
             + "choose another file so the inputs are not overwritten.");
     }
 

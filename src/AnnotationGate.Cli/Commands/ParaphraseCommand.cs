@@ -13,7 +13,7 @@ namespace AnnotationGate.Cli.Commands;
 /// </summary>
 public static class ParaphraseCommand
 {
-    private const int IdsShown = 3;
+    private const int MaxListedIds = 3;
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -94,8 +94,8 @@ public static class ParaphraseCommand
     private static void WriteSummary(TextWriter output, string outputPath, ParaphraseSummary summary, double minSimilarity)
     {
         var threshold = minSimilarity.ToString(CultureInfo.InvariantCulture);
-        output.WriteLine($"Wrote {outputPath}: {Count(summary.Inputs)} originals and {Count(summary.Written)} variants; "
-            + $"{Count(summary.Dropped)} variants dropped below similarity {threshold}.");
+        output.WriteLine($"Wrote {outputPath}: {Counted(summary.Inputs, "original")} and {Counted(summary.Written, "variant")}; "
+            + $"{Counted(summary.Dropped, "variant")} dropped below similarity {threshold}.");
         var withoutVariant = summary.Unchanged.Count + summary.AllDropped.Count;
         if (withoutVariant > 0)
         {
@@ -122,12 +122,14 @@ public static class ParaphraseCommand
         }
     }
 
-    private static string Inputs(int count) => $"{Count(count)} {(count == 1 ? "input" : "inputs")}";
+    private static string Inputs(int count) => Counted(count, "input");
+
+    private static string Counted(int count, string noun) => $"{Count(count)} {noun}{(count == 1 ? "" : "s")}";
 
     private static string Ids(IReadOnlyList<string> ids)
     {
-        var shown = string.Join(", ", ids.Take(IdsShown).Select(id => $"'{id}'"));
-        return ids.Count > IdsShown ? $"{shown} and {Count(ids.Count - IdsShown)} more" : shown;
+        var listed = string.Join(", ", ids.Take(MaxListedIds).Select(id => $"'{id}'"));
+        return ids.Count > MaxListedIds ? $"{listed} and {Count(ids.Count - MaxListedIds)} more" : listed;
     }
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);

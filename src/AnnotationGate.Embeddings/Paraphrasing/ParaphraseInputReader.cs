@@ -11,7 +11,7 @@ namespace AnnotationGate.Embeddings.Paraphrasing;
 /// </summary>
 public static partial class ParaphraseInputReader
 {
-    private const int Shown = 5;
+    private const int MaxListed = 5;
 
     /// <summary>
     /// Reads every input of <paramref name="path"/>. Throws <see cref="InvalidDataException"/> naming
@@ -121,8 +121,8 @@ public static partial class ParaphraseInputReader
             return;
         }
 
-        var examples = string.Join("; ", repeated.Take(Shown).Select(r => $"'{r.Key}' on {LineList(r.Value)}"));
-        var more = repeated.Count > Shown ? $" ({Number(repeated.Count)} ids repeat in all)" : "";
+        var examples = string.Join("; ", repeated.Take(MaxListed).Select(r => $"'{r.Key}' on {LineList(r.Value)}"));
+        var more = repeated.Count > MaxListed ? $" ({Number(repeated.Count)} ids repeat in all)" : "";
         throw new InvalidDataException(
             $"{path}: {Number(repeated.Count)} input id(s) at '{idField}' repeat, and each id names one paraphrase group: "
             + $"{examples}{more}. Give every input its own id, or pass --id-field with a field that is unique.");
@@ -130,15 +130,15 @@ public static partial class ParaphraseInputReader
 
     private static string LineList(List<int> lineNumbers)
     {
-        var shown = string.Join(", ", lineNumbers.Take(Shown).Select(Number));
+        var listed = string.Join(", ", lineNumbers.Take(MaxListed).Select(Number));
         var word = lineNumbers.Count == 1 ? "line" : "lines";
-        return lineNumbers.Count > Shown
-            ? $"{word} {shown} and {Number(lineNumbers.Count - Shown)} more"
-            : $"{word} {shown}";
+        return lineNumbers.Count > MaxListed
+            ? $"{word} {listed} and {Number(lineNumbers.Count - MaxListed)} more"
+            : $"{word} {listed}";
     }
 
-    // System.Text.Json ends its messages with "LineNumber: 0 | BytePositionInLine: 0.", positions
-    // inside the one-line document that only repeat the line the caller already names.
+    // System.Text.Json ends its messages with "LineNumber: 0 | BytePositionInLine: 0.", a position inside
+    // the one-line document. The message already names the line, so the position is removed.
     private static string PlainReason(JsonException exception)
     {
         var reason = JsonPosition().Replace(exception.Message, "").Trim();

@@ -42,7 +42,7 @@ internal static partial class Rewrites
         ("maybe", "perhaps"), ("often", "frequently"), ("about", "regarding"), ("wrong", "incorrect"),
     ];
 
-    // Changes only the last character before any trailing whitespace: one final period is removed, and
+    // Changes only the last character before any trailing whitespace. One final period is removed, and
     // a text ending in a letter or digit gets one. "?", "!", "..." and closing quotes stay as they are,
     // and so does Chinese, Japanese or Korean text, which ends with its own full stop rather than '.'.
     private static string ToggleFinalPeriod(string text)
@@ -107,9 +107,9 @@ internal static partial class Rewrites
         return ReplaceWord(text, from, to);
     }
 
-    // "If A, B." becomes "B if A." and "B because A." becomes "Because A, B."; other shapes stay. Only a
-    // single sentence is reordered: moving a clause across a line break or a sentence end would join
-    // parts of different sentences. Whitespace around the sentence stays where it is.
+    // "If A, B." becomes "B if A." and "B because A." becomes "Because A, B.", and other shapes stay.
+    // Only a single sentence is reordered, because moving a clause across a line break or a sentence
+    // end would join parts of different sentences. Whitespace around the sentence stays where it is.
     private static string ReorderClause(string text)
     {
         var sentence = text.Trim();
