@@ -63,14 +63,16 @@ public static class ParaphraseCommand
 
         if (!(minSimilarity >= 0 && minSimilarity <= 1))
         {
-            messages.Add($"--min-similarity is {minSimilarity.ToString(CultureInfo.InvariantCulture)}; it must be between 0 and 1.");
+            var value = minSimilarity.ToString(CultureInfo.InvariantCulture);
+            messages.Add($"--min-similarity is {value}; it must be between 0 and 1.");
         }
 
         return messages;
     }
 
     // Checks the paths and reads every input before the model loads, so mistakes fail in well under a second.
-    private static int Run(Paths paths, ParaphraseOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static int Run(
+        Paths paths, ParaphraseOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         try
         {
@@ -80,7 +82,8 @@ public static class ParaphraseCommand
             using var services = new EmbeddingServices(EmbeddingServices.ResolveCacheDirectory(paths.Cache, inputFolder));
             var embedder = (ITextEmbedder)services.GetService(typeof(ITextEmbedder))!;
             var progress = new EmbeddingProgress(error);
-            var summary = new ParaphraseGenerator(embedder, options).GenerateFile(inputs, paths.Output, progress, cancellationToken);
+            var generator = new ParaphraseGenerator(embedder, options);
+            var summary = generator.GenerateFile(inputs, paths.Output, progress, cancellationToken);
             WriteSummary(output, paths.Output, summary, options.MinSimilarity);
             return ExitCodes.Passed;
         }
@@ -94,7 +97,8 @@ public static class ParaphraseCommand
     private static void WriteSummary(TextWriter output, string outputPath, ParaphraseSummary summary, double minSimilarity)
     {
         var threshold = minSimilarity.ToString(CultureInfo.InvariantCulture);
-        output.WriteLine($"Wrote {outputPath}: {Counted(summary.Inputs, "original")} and {Counted(summary.Written, "variant")}; "
+        output.WriteLine(
+            $"Wrote {outputPath}: {Counted(summary.Inputs, "original")} and {Counted(summary.Written, "variant")}; "
             + $"{Counted(summary.Dropped, "variant")} dropped below similarity {threshold}.");
         var withoutVariant = summary.Unchanged.Count + summary.AllDropped.Count;
         if (withoutVariant > 0)
@@ -107,7 +111,8 @@ public static class ParaphraseCommand
 
             if (summary.AllDropped.Count > 0)
             {
-                reasons.Add($"{Count(summary.AllDropped.Count)} because every variant was below similarity {threshold} ({Ids(summary.AllDropped)})");
+                reasons.Add($"{Count(summary.AllDropped.Count)} because every variant was below similarity {threshold} "
+                    + $"({Ids(summary.AllDropped)})");
             }
 
             output.WriteLine($"{Inputs(withoutVariant)} got no variant: {string.Join("; ", reasons)}.");

@@ -26,12 +26,14 @@ public static class ParaphraseFiles
         if (!Directory.Exists(folder))
         {
             throw new DirectoryNotFoundException(
-                $"The folder '{folder}' of --output '{outputPath}' does not exist. Create it first, or write the output to an existing folder.");
+                $"The folder '{folder}' of --output '{outputPath}' does not exist. "
+                + "Create it first, or write the output to an existing folder.");
         }
 
         if (Directory.Exists(outputPath))
         {
-            throw new IOException($"--output '{outputPath}' is a folder. Name a file to write, such as '{Path.Combine(outputPath, "variants.jsonl")}'.");
+            var example = Path.Combine(outputPath, "variants.jsonl");
+            throw new IOException($"--output '{outputPath}' is a folder. Name a file to write, such as '{example}'.");
         }
 
         var input = ResolveFinalPath(inputPath);
@@ -100,5 +102,7 @@ public static class ParaphraseFiles
     }
 
     private static StringComparison PathComparison =>
-        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()
+            ? StringComparison.OrdinalIgnoreCase
+            : StringComparison.Ordinal;
 }

@@ -30,7 +30,8 @@ public sealed class ParaphraseGenerator
     /// <see cref="ParaphraseFiles.CheckPaths"/> and <see cref="ParaphraseInputReader.Read"/> before any
     /// text is embedded. The output file is replaced only when every line is written.
     /// </summary>
-    public ParaphraseSummary GenerateFile(string inputPath, string outputPath, IProgress<int>? progress, CancellationToken cancellationToken)
+    public ParaphraseSummary GenerateFile(
+        string inputPath, string outputPath, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         ParaphraseFiles.CheckPaths(inputPath, outputPath);
         var inputs = ParaphraseInputReader.Read(inputPath, _options);
@@ -73,7 +74,9 @@ public sealed class ParaphraseGenerator
 
         var vectors = _embedder.Embed(texts, progress, cancellationToken);
         var (variants, dropped) = Select(inputs, candidates, vectors);
-        var groupsWithVariants = variants.Where(v => v.Variant > 0).Select(v => v.Group).ToHashSet(StringComparer.Ordinal);
+        var groupsWithVariants = variants.Where(v => v.Variant > 0)
+            .Select(v => v.Group)
+            .ToHashSet(StringComparer.Ordinal);
         var summary = new ParaphraseSummary(inputs.Count, variants.Count(v => v.Variant > 0), dropped)
         {
             Unchanged = [.. inputs.Where((_, i) => candidates[i].Count == 0).Select(input => input.Id)],
@@ -228,6 +231,6 @@ public sealed record ParaphraseSummary(int Inputs, int Written, int Dropped)
     /// <summary>Ids of the inputs whose every variant was dropped below the minimum similarity.</summary>
     public IReadOnlyList<string> AllDropped { get; init; } = [];
 
-    /// <summary>Ids of the inputs longer than the model's input limit, whose similarity covers only the first part.</summary>
+    /// <summary>Ids of the inputs longer than the model's input limit, so their similarity covers the first part only.</summary>
     public IReadOnlyList<string> Truncated { get; init; } = [];
 }

@@ -70,7 +70,9 @@ public static partial class ParaphraseInputReader
         catch (JsonException ex)
         {
             throw new InvalidDataException(
-                $"{Position(path, lineNumber)}: the line is not valid JSON: {PlainReason(ex)}. Write one JSON object per line.", ex);
+                $"{Position(path, lineNumber)}: the line is not valid JSON: {PlainReason(ex)}. "
+                + "Write one JSON object per line.",
+                ex);
         }
 
         using (document)

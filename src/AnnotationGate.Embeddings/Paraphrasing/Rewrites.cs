@@ -60,7 +60,10 @@ internal static partial class Rewrites
     // CJK radicals to CJK ideographs (with kana and bopomofo), Hangul syllables, compatibility
     // ideographs, and full-width forms.
     private static bool IsCjk(char c) =>
-        c is >= '\u2E80' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF';
+        c is >= '\u2E80' and <= '\u9FFF'
+            or >= '\uAC00' and <= '\uD7AF'
+            or >= '\uF900' and <= '\uFAFF'
+            or >= '\uFF00' and <= '\uFFEF';
 
     private static string Whitespace(string text, Random random) => random.Next(3) switch
     {
