@@ -76,6 +76,125 @@ public sealed class ParaphraseGeneratorTests(EmbedderFixture fixture) : IDisposa
         result.ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("Line one.\nI cannot log in when I start the app.")]
+    [InlineData("Done. Click reset because you forgot it.")]
+    [InlineData("Is it late? If so, I can't get a refund.")]
+    [InlineData("If it is late, I can't get a refund!\r\nWhy")]
+    public void Clause_order_skips_several_sentences(string text)
+    {
+        var reorder = Rewrites.All.Single(r => r.Name == "clause-order").Apply;
+
+        var result = reorder(text, new Random(1));
+
+        result.ShouldBe(text);
+    }
+
+    [Fact]
+    public void Clause_order_keeps_outer_whitespace()
+    {
+        var reorder = Rewrites.All.Single(r => r.Name == "clause-order").Apply;
+
+        var result = reorder("  If the order is late, I can't get a refund. ", new Random(1));
+
+        result.ShouldBe("  I can't get a refund if the order is late. ");
+    }
+
+    [Theory]
+    [InlineData("Hello there. ", "Hello there ")]
+    [InlineData("Hello there\n", "Hello there.\n")]
+    [InlineData("Wait...", "Wait...")]
+    [InlineData("Really?.", "Really?.")]
+    [InlineData("Really?", "Really?")]
+    [InlineData("Version 2", "Version 2.")]
+    [InlineData("我无法登录我的账户", "我无法登录我的账户")]
+    public void Final_punctuation_touches_only_the_end(string text, string expected)
+    {
+        var toggle = Rewrites.All.Single(r => r.Name == "final-punctuation").Apply;
+
+        var result = toggle(text, new Random(1));
+
+        result.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Candidates_stay_well_formed_at_100_variants()
+    {
+        string[] texts =
+        [
+            "If the order is late, I can't get a refund.",
+            "I can't get a refund if the order is late.",
+            "Line one.\nI cannot log in when I start the app.",
+            "When I start the app, it shows an error. Then it closes!",
+            "Why don't you help me fix the big problem?",
+            "Because the payment failed, I need to choose another card.",
+        ];
+        var generator = new ParaphraseGenerator(fixture.Embedder, new ParaphraseOptions { VariantsPerInput = 100 });
+        string[] malformed = [". ,", " ,", " .", "..", "?.", "!.", ".?", ".!", ",,", ", ,"];
+
+        var candidates = texts.Select((t, i) => generator.Candidates(new ParaphraseInput($"t{i}", t))).ToList();
+
+        candidates.Sum(c => c.Count).ShouldBeGreaterThan(100);
+        foreach (var (text, rewrites) in candidates.SelectMany(c => c))
+        {
+            foreach (var sequence in malformed)
+            {
+                text.ShouldNotContain(sequence, Case.Sensitive, $"'{text}' from {rewrites}");
+            }
+
+            text.Trim().ShouldNotBeEmpty();
+        }
+    }
+
+    [Fact]
+    public void Candidates_of_two_sentences_keep_their_order()
+    {
+        var generator = new ParaphraseGenerator(fixture.Embedder, new ParaphraseOptions { VariantsPerInput = 100 });
+
+        var candidates = generator.Candidates(new ParaphraseInput("b", "Line one.\nI cannot log in when I start the app."));
+
+        candidates.Count.ShouldBeGreaterThan(5);
+        candidates.ShouldAllBe(c => !c.Rewrites.Contains("clause-order"));
+        candidates.ShouldAllBe(c => c.Text.IndexOf("one.\n", StringComparison.OrdinalIgnoreCase) < c.Text.IndexOf("log", StringComparison.Ordinal));
+        candidates.ShouldAllBe(c => c.Text.Contains("one.\n", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void GenerateFile_counts_inputs_without_variants_and_truncated()
+    {
+        var longText = string.Join(" ", Enumerable.Repeat("The quick brown fox jumps over the lazy dog.", 40));
+        ParaphraseInput[] inputs =
+        [
+            new("zh", "我无法登录我的账户"),
+            new("long", longText),
+            new("ok", "How do I reset my password?"),
+        ];
+        var generator = new ParaphraseGenerator(fixture.Embedder, new ParaphraseOptions { VariantsPerInput = 1 });
+        var output = Path.Combine(_folder, "summary.jsonl");
+
+        var summary = generator.GenerateFile(inputs, output, null, CancellationToken.None);
+
+        summary.Inputs.ShouldBe(3);
+        summary.Unchanged.ShouldBe(["zh"]);
+        summary.AllDropped.ShouldBeEmpty();
+        summary.Truncated.ShouldBe(["long"]);
+        File.ReadAllLines(output).Count(l => l.Contains("\"group\":\"zh\"", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public void GenerateFile_counts_inputs_with_every_variant_dropped()
+    {
+        ParaphraseInput[] inputs = [new("a", "If the order is late, I cannot get a refund."), new("b", "Buy it now.")];
+        var generator = new ParaphraseGenerator(fixture.Embedder, new ParaphraseOptions { MinSimilarity = 1.0, VariantsPerInput = 1 });
+
+        var summary = generator.GenerateFile(inputs, Path.Combine(_folder, "dropped.jsonl"), null, CancellationToken.None);
+
+        summary.Written.ShouldBe(0);
+        summary.Dropped.ShouldBe(2);
+        summary.AllDropped.ShouldBe(["a", "b"]);
+        summary.Unchanged.ShouldBeEmpty();
+    }
+
     [Fact]
     public void Synonym_rewrite_keeps_capital()
     {

@@ -7,9 +7,10 @@ namespace AnnotationGate.Cli.Commands;
 /// <summary>The <c>--cache</c> option and the embedding services built on it.</summary>
 public static class CacheOption
 {
-    public static Option<string?> Create() => new("--cache")
+    /// <summary>Creates the option. <paramref name="defaultBeside"/> names the file that the default folder is beside.</summary>
+    public static Option<string?> Create(string defaultBeside = "the gate file") => new("--cache")
     {
-        Description = $"Folder for the extracted embedding model and the embedding cache. Default: ${EmbeddingServices.CacheVariable}, else .annotationgate/cache beside the gate file.",
+        Description = $"Folder for the extracted embedding model and the embedding cache. Default: ${EmbeddingServices.CacheVariable}, else .annotationgate/cache beside {defaultBeside}.",
     };
 
     /// <summary>

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using AnnotationGate.Core.Data;
 using AnnotationGate.Core.Embeddings;
 
 namespace AnnotationGate.Embeddings.Paraphrasing;
@@ -26,31 +24,44 @@ public sealed class ParaphraseGenerator
     }
 
     /// <summary>
-    /// Reads JSONL inputs (one object per line with the text and id fields of the options) and writes
-    /// JSONL lines <c>{"id", "group", "variant", "text", "similarity", "rewrites"}</c>: variant 0 is
-    /// the original, variants 1 and up are the kept paraphrases. Throws <see cref="InvalidDataException"/>
-    /// naming the line of an input that is not a JSON object or has no text.
+    /// Reads JSONL inputs with <see cref="ParaphraseInputReader"/> and writes JSONL lines
+    /// <c>{"id", "group", "variant", "text", "similarity", "rewrites"}</c>: variant 0 is the original,
+    /// variants 1 and up are the kept paraphrases. Throws the exceptions of
+    /// <see cref="ParaphraseFiles.CheckPaths"/> and <see cref="ParaphraseInputReader.Read"/> before any
+    /// text is embedded. The output file is replaced only when every line is written.
     /// </summary>
-    public ParaphraseSummary GenerateFile(string inputPath, string outputPath, IProgress<int>? progress, CancellationToken cancellationToken)
+    public ParaphraseSummary GenerateFile(
+        string inputPath, string outputPath, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var inputs = ReadInputs(inputPath);
-        var (variants, dropped) = GenerateCore(inputs, progress, cancellationToken);
-        using var writer = new StreamWriter(outputPath, append: false, new UTF8Encoding(false));
-        foreach (var variant in variants)
-        {
-            writer.Write(ToJsonLine(variant));
-            writer.Write('\n');
-        }
+        ParaphraseFiles.CheckPaths(inputPath, outputPath);
+        var inputs = ParaphraseInputReader.Read(inputPath, _options);
+        return GenerateFile(inputs, outputPath, progress, cancellationToken);
+    }
 
-        var kept = variants.Count(v => v.Variant > 0);
-        return new ParaphraseSummary(inputs.Count, kept, dropped);
+    /// <summary>
+    /// Writes the original and the kept variants of <paramref name="inputs"/> to <paramref name="outputPath"/>
+    /// as JSONL, replacing the file only when every line is written.
+    /// </summary>
+    public ParaphraseSummary GenerateFile(
+        IReadOnlyList<ParaphraseInput> inputs, string outputPath, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var (variants, summary) = GenerateCore(inputs, progress, cancellationToken);
+        ParaphraseFiles.WriteAtomically(outputPath, writer =>
+        {
+            foreach (var variant in variants)
+            {
+                writer.Write(ToJsonLine(variant));
+                writer.Write('\n');
+            }
+        });
+        return summary;
     }
 
     /// <summary>Returns the original and the kept variants of every input, grouped by input, in input order.</summary>
     public IReadOnlyList<ParaphraseVariant> Generate(IReadOnlyList<ParaphraseInput> inputs, IProgress<int>? progress, CancellationToken cancellationToken) =>
         GenerateCore(inputs, progress, cancellationToken).Variants;
 
-    private (List<ParaphraseVariant> Variants, int Dropped) GenerateCore(
+    private (List<ParaphraseVariant> Variants, ParaphraseSummary Summary) GenerateCore(
         IReadOnlyList<ParaphraseInput> inputs, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var candidates = inputs.Select(Candidates).ToArray();
@@ -62,7 +73,18 @@ public sealed class ParaphraseGenerator
         }
 
         var vectors = _embedder.Embed(texts, progress, cancellationToken);
-        return Select(inputs, candidates, vectors);
+        var (variants, dropped) = Select(inputs, candidates, vectors);
+        var groupsWithVariants = variants.Where(v => v.Variant > 0)
+            .Select(v => v.Group)
+            .ToHashSet(StringComparer.Ordinal);
+        var summary = new ParaphraseSummary(inputs.Count, variants.Count(v => v.Variant > 0), dropped)
+        {
+            Unchanged = [.. inputs.Where((_, i) => candidates[i].Count == 0).Select(input => input.Id)],
+            AllDropped = [.. inputs.Where((input, i) => candidates[i].Count > 0 && !groupsWithVariants.Contains(input.Id))
+                .Select(input => input.Id)],
+            Truncated = [.. inputs.Where(input => _embedder.IsTruncated(input.Text)).Select(input => input.Id)],
+        };
+        return (variants, summary);
     }
 
     private (List<ParaphraseVariant> Variants, int Dropped) Select(IReadOnlyList<ParaphraseInput> inputs, List<(string Text, string Rewrites)>[] candidates, IReadOnlyList<float[]> vectors)
@@ -93,7 +115,7 @@ public sealed class ParaphraseGenerator
     }
 
     // Tries random pairs of rewrites until it has VariantsPerInput distinct texts or runs out of attempts.
-    private List<(string Text, string Rewrites)> Candidates(ParaphraseInput input)
+    internal List<(string Text, string Rewrites)> Candidates(ParaphraseInput input)
     {
         var random = new Random(_options.Seed ^ StableHash(input.Id));
         var seen = new HashSet<string>(StringComparer.Ordinal) { input.Text };
@@ -128,75 +150,6 @@ public sealed class ParaphraseGenerator
         var first = random.Next(Rewrites.All.Count);
         var second = random.Next(Rewrites.All.Count);
         return first == second || random.Next(2) == 0 ? [first] : [Math.Min(first, second), Math.Max(first, second)];
-    }
-
-    private List<ParaphraseInput> ReadInputs(string path)
-    {
-        var textPath = FieldPath.Parse(_options.TextField);
-        var idPath = FieldPath.Parse(_options.IdField);
-        var inputs = new List<ParaphraseInput>();
-        var lines = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var input = ParseInput(path, lineNumber, line, textPath, idPath);
-            inputs.Add(input);
-            if (!lines.TryGetValue(input.Id, out var seen))
-            {
-                lines[input.Id] = seen = [];
-            }
-
-            seen.Add(lineNumber);
-        }
-
-        ThrowOnRepeatedIds(path, lines);
-        return inputs;
-    }
-
-    // Each id names a paraphrase group, so two inputs with one id would silently become one group.
-    private void ThrowOnRepeatedIds(string path, Dictionary<string, List<int>> lines)
-    {
-        var repeated = lines.Where(l => l.Value.Count > 1).ToList();
-        if (repeated.Count == 0)
-        {
-            return;
-        }
-
-        const int Shown = 5;
-        var examples = string.Join("; ", repeated.Take(Shown).Select(r =>
-            $"'{r.Key}' on lines {string.Join(", ", r.Value.Take(Shown).Select(n => n.ToString(CultureInfo.InvariantCulture)))}"
-            + (r.Value.Count > Shown ? $" and {(r.Value.Count - Shown).ToString(CultureInfo.InvariantCulture)} more" : "")));
-        var more = repeated.Count > Shown ? $" ({repeated.Count.ToString(CultureInfo.InvariantCulture)} ids repeat in all)" : "";
-        throw new InvalidDataException(
-            $"{path}: {repeated.Count.ToString(CultureInfo.InvariantCulture)} input id(s) at '{_options.IdField}' repeat, and each id names one paraphrase group: "
-            + $"{examples}{more}. Give every input its own id, or pass --id-field with a field that is unique.");
-    }
-
-    private static ParaphraseInput ParseInput(string path, int lineNumber, string line, FieldPath textPath, FieldPath idPath)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(line);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"{path}({lineNumber}): the line is not valid JSON ({ex.Message}) Write one JSON object per line.", ex);
-        }
-
-        using (document)
-        {
-            var text = textPath.ResolveText(document.RootElement)
-                ?? throw new InvalidDataException($"{path}({lineNumber}): the record has no text at '{textPath}'. Add the field, or pass the field path that holds the input text.");
-            var id = idPath.ResolveText(document.RootElement) ?? $"line-{lineNumber.ToString(CultureInfo.InvariantCulture)}";
-            return new ParaphraseInput(id, text);
-        }
     }
 
     private static string ToJsonLine(ParaphraseVariant variant)
@@ -238,8 +191,17 @@ public sealed class ParaphraseOptions
     /// <summary>Field path of the input text in each JSONL record. Default <c>text</c>.</summary>
     public string TextField { get; init; } = "text";
 
-    /// <summary>Field path of the input id; a record without one gets <c>line-N</c>. Default <c>id</c>.</summary>
+    /// <summary>
+    /// Field path of the input id; a record without one gets <c>line-N</c> unless <see cref="RequireIds"/>
+    /// is set. Default <c>id</c>.
+    /// </summary>
     public string IdField { get; init; } = "id";
+
+    /// <summary>
+    /// Whether every input must have an id at <see cref="IdField"/>, as when the user named the field.
+    /// Default false.
+    /// </summary>
+    public bool RequireIds { get; init; }
 
     /// <summary>Seed of the rewrite choices. Default 42.</summary>
     public int Seed { get; init; } = 42;
@@ -261,4 +223,14 @@ public sealed record ParaphraseInput(string Id, string Text);
 public sealed record ParaphraseVariant(string Id, string Group, int Variant, string Text, double Similarity, string Rewrites);
 
 /// <summary>Counts of one generation: inputs read, variants written (originals excluded), variants dropped.</summary>
-public sealed record ParaphraseSummary(int Inputs, int Written, int Dropped);
+public sealed record ParaphraseSummary(int Inputs, int Written, int Dropped)
+{
+    /// <summary>Ids of the inputs that no rewrite changed, so they have no variant.</summary>
+    public IReadOnlyList<string> Unchanged { get; init; } = [];
+
+    /// <summary>Ids of the inputs whose every variant was dropped below the minimum similarity.</summary>
+    public IReadOnlyList<string> AllDropped { get; init; } = [];
+
+    /// <summary>Ids of the inputs longer than the model's input limit, so their similarity covers the first part only.</summary>
+    public IReadOnlyList<string> Truncated { get; init; } = [];
+}

@@ -42,16 +42,28 @@ internal static partial class Rewrites
         ("maybe", "perhaps"), ("often", "frequently"), ("about", "regarding"), ("wrong", "incorrect"),
     ];
 
+    // Changes only the last character before any trailing whitespace. One final period is removed, and
+    // a text ending in a letter or digit gets one. "?", "!", "..." and closing quotes stay as they are,
+    // and so does Chinese, Japanese or Korean text, which ends with its own full stop rather than '.'.
     private static string ToggleFinalPeriod(string text)
     {
-        var trimmed = text.TrimEnd();
-        if (trimmed.EndsWith('.'))
+        var body = text.TrimEnd();
+        var trailing = text[body.Length..];
+        if (body.EndsWith('.'))
         {
-            return trimmed[..^1];
+            return body.Length > 1 && body[^2] is '.' or '?' or '!' ? text : body[..^1] + trailing;
         }
 
-        return trimmed.Length > 0 && char.IsLetterOrDigit(trimmed[^1]) ? trimmed + "." : text;
+        return body.Length > 0 && char.IsLetterOrDigit(body[^1]) && !IsCjk(body[^1]) ? body + "." + trailing : text;
     }
+
+    // CJK radicals to CJK ideographs (with kana and bopomofo), Hangul syllables, compatibility
+    // ideographs, and full-width forms.
+    private static bool IsCjk(char c) =>
+        c is >= '\u2E80' and <= '\u9FFF'
+            or >= '\uAC00' and <= '\uD7AF'
+            or >= '\uF900' and <= '\uFAFF'
+            or >= '\uFF00' and <= '\uFFEF';
 
     private static string Whitespace(string text, Random random) => random.Next(3) switch
     {
@@ -98,26 +110,43 @@ internal static partial class Rewrites
         return ReplaceWord(text, from, to);
     }
 
-    // "If A, B." becomes "B if A." and "B because A." becomes "Because A, B."; other shapes stay.
+    // "If A, B." becomes "B if A." and "B because A." becomes "Because A, B.", and other shapes stay.
+    // Only a single sentence is reordered, because moving a clause across a line break or a sentence
+    // end would join parts of different sentences. Whitespace around the sentence stays where it is.
     private static string ReorderClause(string text)
     {
-        var leading = LeadingClause().Match(text);
+        var sentence = text.Trim();
+        if (!IsSingleSentence(sentence))
+        {
+            return text;
+        }
+
+        var before = text[..(text.Length - text.TrimStart().Length)];
+        var after = text[(before.Length + sentence.Length)..];
+        var leading = LeadingClause().Match(sentence);
         if (leading.Success)
         {
             var main = leading.Groups["main"].Value;
-            return Capitalize(main) + " " + leading.Groups["conj"].Value.ToLowerInvariant() + " "
-                + leading.Groups["clause"].Value + leading.Groups["end"].Value;
+            return before + Capitalize(main) + " " + leading.Groups["conj"].Value.ToLowerInvariant() + " "
+                + leading.Groups["clause"].Value + leading.Groups["end"].Value + after;
         }
 
-        var trailing = TrailingClause().Match(text);
+        var trailing = TrailingClause().Match(sentence);
         if (trailing.Success)
         {
             var main = trailing.Groups["main"].Value;
-            return Capitalize(trailing.Groups["conj"].Value) + " " + trailing.Groups["clause"].Value + ", "
-                + LowerFirst(main) + trailing.Groups["end"].Value;
+            return before + Capitalize(trailing.Groups["conj"].Value) + " " + trailing.Groups["clause"].Value + ", "
+                + LowerFirst(main) + trailing.Groups["end"].Value + after;
         }
 
         return text;
+    }
+
+    // True for a text on one line with no sentence terminator before its final one.
+    private static bool IsSingleSentence(string sentence)
+    {
+        var body = sentence.TrimEnd('.', '?', '!');
+        return body.Length > 0 && body.IndexOfAny(['.', '?', '!', '\n', '\r']) < 0;
     }
 
     /// <summary>Replaces whole-word, case-insensitive occurrences, keeping a leading capital.</summary>
@@ -138,11 +167,11 @@ internal static partial class Rewrites
             ? text
             : char.ToLowerInvariant(text[0]) + text[1..];
 
-    [GeneratedRegex(@"^(?<conj>If|When|Because|Although|Once)\s+(?<clause>[^,.;?!]+),\s*(?<main>[^,;]+?)(?<end>[.?!]?)$",
+    [GeneratedRegex(@"^(?<conj>If|When|Because|Although|Once)\s+(?<clause>[^,.;?!]+),\s*(?<main>[^,.;?!]+?)(?<end>[.?!]?)$",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LeadingClause();
 
-    [GeneratedRegex(@"^(?<main>[^,;]+?)\s+(?<conj>if|when|because|although|once)\s+(?<clause>[^,;]+?)(?<end>[.?!]?)$",
+    [GeneratedRegex(@"^(?<main>[^,.;?!]+?)\s+(?<conj>if|when|because|although|once)\s+(?<clause>[^,.;?!]+?)(?<end>[.?!]?)$",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TrailingClause();
 
