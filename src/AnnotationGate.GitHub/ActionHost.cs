@@ -18,6 +18,14 @@ public sealed class ActionHost
     /// <summary>Timeout of each REST request: 30 seconds.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Time allowed for the whole comment (finding it and writing it): 90 seconds. The request timeout
+    /// alone does not stop a server that sends headers and then trickles the body.
+    /// </summary>
+    public static readonly TimeSpan CommentTimeout = TimeSpan.FromSeconds(90);
+
+    private const int MaxErrorText = 300;
+
     /// <summary>Longest Markdown report inside the comment: 60,000 characters, leaving room for the marker and footer.</summary>
     public const int CommentReportLength = 60_000;
 
@@ -114,25 +122,37 @@ public sealed class ActionHost
         {
             cancellationToken.ThrowIfCancellationRequested();
             var commenter = new PullRequestCommenter(CreateClient(_settings.Token), target.Owner, target.Name, target.Number, _settings.CommentAuthor);
-            return await commenter.PostAsync(marker, body, expectedHead).ConfigureAwait(false);
+            return await commenter.PostAsync(marker, body, expectedHead).WaitAsync(CommentTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return Failed($"the requests to {Describe(_settings.ApiUrl)} took longer than {CommentTimeout.TotalSeconds:0} seconds",
+                "Check GITHUB_API_URL and the network, then run the job again; the verdict does not depend on the comment.");
         }
         catch (UriFormatException)
         {
-            return Failed($"GITHUB_API_URL '{Scrub(_settings.ApiUrl)}' is not a valid address", "Set it to the REST API's base address, such as https://api.github.com.");
+            return Failed($"GITHUB_API_URL {Describe(_settings.ApiUrl)} is not a valid address", "Set it to the REST API's base address, such as https://api.github.com.");
         }
         catch (ApiException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound)
         {
-            return Failed($"GitHub returned {(int)ex.StatusCode} ({Scrub(ex.Message)})",
+            return Failed($"GitHub returned {(int)ex.StatusCode} ({Describe(ex.Message)})",
                 "The token cannot write to this pull request, which is expected on pull requests from forks. "
                 + "Grant pull-requests: write, or post the comment from a workflow_run workflow as docs/github-action.md shows.");
         }
         catch (ApiException ex)
         {
-            return Failed($"GitHub returned {(int)ex.StatusCode} ({Scrub(ex.Message)})", "Run the job again; the verdict does not depend on the comment.");
+            return Failed($"GitHub returned {(int)ex.StatusCode} ({Describe(ex.Message)})", "Run the job again; the verdict does not depend on the comment.");
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
-            return Failed($"the request to {Scrub(_settings.ApiUrl)} failed: {Scrub(ex.Message)}", "Check GITHUB_API_URL and the network, then run the job again.");
+            return Failed($"the request to {Describe(_settings.ApiUrl)} failed: {Describe(ex.Message)}", "Check GITHUB_API_URL and the network, then run the job again.");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // A reply that is not the JSON GitHub sends (a proxy's error page, a maintenance page)
+            // fails inside Octokit's deserializer; the comment is lost, the verdict is not.
+            return Failed($"the reply from {Describe(_settings.ApiUrl)} could not be read ({ex.GetType().Name}: {Describe(ex.Message)})",
+                "Check GITHUB_API_URL, then run the job again; the verdict does not depend on the comment.");
         }
     }
 
@@ -219,6 +239,16 @@ public sealed class ActionHost
             _error.WriteLine($"error: The {description} could not be written to '{path}': {Scrub(ex.Message)} Check that the folder exists and is writable.");
             return false;
         }
+    }
+
+    /// <summary>
+    /// Quotes text from outside (an API error, an address) for the log and the summary: the token
+    /// removed, on one line, at most 300 characters, as a code span so it cannot add Markdown.
+    /// </summary>
+    private string Describe(string text)
+    {
+        var line = string.Join(' ', Scrub(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace('`', '\'');
+        return "`" + (line.Length > MaxErrorText ? line[..MaxErrorText] + "…" : line) + "`";
     }
 
     private string Scrub(string text) =>

@@ -61,6 +61,12 @@ public sealed partial class FakeGitHubServer : IDisposable
     /// <summary>When true, POST and PATCH get 403 "Resource not accessible by integration", as for forks.</summary>
     public bool ReadOnly { get; set; }
 
+    /// <summary>When set, every request gets 200 with this body instead of JSON, as from a proxy's maintenance page.</summary>
+    public string? NonJsonReply { get; set; }
+
+    /// <summary>When set, every reply carries this status and this body (such as a large error page).</summary>
+    public (int Status, string Body)? FixedReply { get; set; }
+
     public IReadOnlyList<FakeComment> Comments
     {
         get
@@ -157,7 +163,9 @@ public sealed partial class FakeGitHubServer : IDisposable
             _requests.Add(new FakeRequest(request.HttpMethod, request.Url.PathAndQuery, request.Headers["Authorization"], body));
         }
 
-        var (status, json, link) = Route(request.HttpMethod, path, request.QueryString["page"], body);
+        var (status, json, link) = NonJsonReply is { } page ? (200, page, null)
+            : FixedReply is { } fixedReply ? (fixedReply.Status, fixedReply.Body, null)
+            : Route(request.HttpMethod, path, request.QueryString["page"], body);
         var response = context.Response;
         response.StatusCode = status;
         response.ContentType = "application/json; charset=utf-8";

@@ -1,3 +1,4 @@
+using System.Text;
 namespace AnnotationGate.GitHub.Tests;
 
 public sealed class PullRequestCommentTests : IDisposable
@@ -127,6 +128,32 @@ public sealed class PullRequestCommentTests : IDisposable
     }
 
     [Fact]
+    public async Task Non_json_reply_keeps_the_verdict()
+    {
+        _server.NonJsonReply = "<html>Maintenance</html>";
+
+        var run = await _workspace.RunAsync("eval-configs/passing.gate.yml");
+
+        run.ExitCode.ShouldBe(0);
+        run.Outputs["comment-status"].ShouldBe("failed");
+        run.Commands("warning").ShouldHaveSingleItem().ShouldContain("could not be read");
+        run.Summary.ShouldContain("## AnnotationGate: PASS");
+    }
+
+    [Fact]
+    public async Task Large_error_page_stays_short()
+    {
+        _server.FixedReply = (502, "<html>\n## injected\n@octocat " + new string('x', 2_000_000) + "</html>");
+
+        var run = await _workspace.RunAsync("eval-configs/passing.gate.yml");
+
+        run.ExitCode.ShouldBe(0);
+        Encoding.UTF8.GetByteCount(run.Summary).ShouldBeLessThan(100_000);
+        run.Summary.ShouldNotContain("\n## injected");
+        run.Commands("warning").ShouldHaveSingleItem().Length.ShouldBeLessThan(1_000);
+    }
+
+    [Fact]
     public async Task Read_only_token_falls_back_with_warning()
     {
         _server.ReadOnly = true;
@@ -136,7 +163,7 @@ public sealed class PullRequestCommentTests : IDisposable
         run.ExitCode.ShouldBe(1);
         run.Outputs["comment-status"].ShouldBe("failed");
         var warning = run.Commands("warning").Where(w => w.Contains("title=AnnotationGate comment", StringComparison.Ordinal)).ShouldHaveSingleItem();
-        warning.ShouldContain("GitHub returned 403 (Resource not accessible by integration)");
+        warning.ShouldContain("GitHub returned 403 (`Resource not accessible by integration`)");
         run.Summary.ShouldStartWith("> [!WARNING]\n> The pull-request comment was not posted");
         run.Summary.ShouldContain("## AnnotationGate: FAIL");
         _server.Comments.ShouldBeEmpty();
@@ -177,7 +204,7 @@ public sealed class PullRequestCommentTests : IDisposable
 
         run.ExitCode.ShouldBe(0);
         run.Outputs["comment-status"].ShouldBe("failed");
-        run.Commands("warning").ShouldHaveSingleItem().ShouldContain("GITHUB_API_URL 'not a url' is not a valid address");
+        run.Commands("warning").ShouldHaveSingleItem().ShouldContain("GITHUB_API_URL `not a url` is not a valid address");
     }
 
     [Fact]
