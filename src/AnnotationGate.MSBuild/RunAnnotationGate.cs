@@ -157,13 +157,17 @@ public sealed class RunAnnotationGate : ToolTask
         Log.LogMessage(messageImportance, "{0}", singleLine);
     }
 
+    // The command a user can paste to run the same gate by hand: the package's CLI is not on PATH.
+    private string ManualCommand() =>
+        IsAssembly ? $"dotnet \"{Path.GetFullPath(CliPath)}\" run \"{GateFile}\"" : $"\"{Path.GetFullPath(CliPath)}\" run \"{GateFile}\"";
+
     protected override bool HandleTaskExecutionErrors()
     {
         if (!Log.HasLoggedErrors)
         {
             var outcome = ExitCode == 1 ? "failed" : "could not run";
             Log.LogError(null, NoResultCode, NoResultCode, HelpLink, FullGatePath, 0, 0, 0, 0,
-                $"The gate {outcome} (exit code {ExitCode}) and reported no error finding.{StandardErrorText()} Run 'annotationgate run {GateFile}' to see the whole output.");
+                $"The gate {outcome} (exit code {ExitCode}) and reported no error finding.{StandardErrorText()} Run '{ManualCommand()}' to see the whole output.");
         }
 
         return false;

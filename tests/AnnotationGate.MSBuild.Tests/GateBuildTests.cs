@@ -91,6 +91,19 @@ public sealed class GateBuildTests
     }
 
     [Fact]
+    public void Broken_gate_does_not_hide_others()
+    {
+        using var sample = SampleProject.Create(sdkProject: false, _failingData);
+        sample.Write("eval-configs/a-broken.gate.yml", SampleProject.Gate.Replace("path: data.jsonl", "path: missing.jsonl"));
+
+        var result = sample.Build();
+
+        result.ExitCode.ShouldNotBe(0, result.Output);
+        result.LinesWith("a-broken.gate.yml(").ShouldNotBeEmpty(result.Output);
+        result.LinesWith($"{sample.DataFile}(3): error AG1001: ").Count.ShouldBe(1, result.Output);
+    }
+
+    [Fact]
     public void Broken_gate_file_logs_one_error()
     {
         using var sample = SampleProject.Create(sdkProject: false, _passingData);

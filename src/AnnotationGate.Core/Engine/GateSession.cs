@@ -48,7 +48,7 @@ internal sealed class GateSession
         {
             throw new GateConfigurationException(Gate.ErrorAt(
                 key,
-                $"Path '{relativePath}' resolves to '{full}', outside the repository '{RepositoryRoot}'. Keep data inside the repository, or pass --root to widen it.")
+                $"Path '{relativePath}' resolves to '{full}', outside the repository '{RepositoryRoot}'. Keep data inside the repository, or widen the root: --root on the command line, the AnnotationGateRoot property in MSBuild.")
                 with { Code = RuleCatalog.PathOutsideRepository });
         }
 
