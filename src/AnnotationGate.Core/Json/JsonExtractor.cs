@@ -64,7 +64,7 @@ public static class JsonExtractor
         {
             var found = TryParse(trimmed, out _, out _)
                 ? "bare JSON without a fence"
-                : $"no code fence in '{Quote(trimmed)}'";
+                : $"'{Quote(trimmed)}', with no code fence";
             return JsonExtractionResult.Failure(JsonExtractionError.NotJson,
                 $"The output is {found}, but json: fenced requires one ```json block around the whole output. "
                 + "Fence the JSON, or set json: strict or json: embedded.");
