@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AnnotationGate.Core.Json;
 using Json.Schema;
 
 namespace AnnotationGate.Core.Checks.Schema;
@@ -28,6 +29,8 @@ public sealed class CompiledSchema
 
     private readonly JsonSchema _schema;
     private readonly FastValidator? _fast;
+    private readonly JsonElement? _root;
+    private const int MaxAllowedShown = 10;
 
     /// <summary>
     /// Options of the fast path. Collecting annotations halves its speed. JsonSchema.Net still keeps the
@@ -46,9 +49,10 @@ public sealed class CompiledSchema
         return options;
     }
 
-    internal CompiledSchema(JsonSchema schema, string displayName, SchemaDialect dialect, FastValidator? fast)
+    internal CompiledSchema(JsonSchema schema, string displayName, SchemaDialect dialect, FastValidator? fast, JsonElement? root = null)
     {
         _schema = schema;
+        _root = root;
         _fast = fast;
         DisplayName = displayName;
         Dialect = dialect;
@@ -147,7 +151,7 @@ public sealed class CompiledSchema
         return ([.. all.Take(max)], all.Count);
     }
 
-    private static void Collect(EvaluationResults node, List<SchemaError> into)
+    private void Collect(EvaluationResults node, List<SchemaError> into)
     {
         if (node.Errors is { Count: > 0 } errors)
         {
@@ -155,7 +159,8 @@ public sealed class CompiledSchema
             var evaluation = node.EvaluationPath.ToString();
             foreach (var (keyword, message) in errors)
             {
-                into.Add(new SchemaError(instance, evaluation + "/" + keyword, keyword, message));
+                var pointer = evaluation + "/" + keyword;
+                into.Add(new SchemaError(instance, pointer, keyword, message + AllowedValues(keyword, pointer)));
             }
         }
 
@@ -166,5 +171,21 @@ public sealed class CompiledSchema
                 Collect(child, into);
             }
         }
+    }
+
+    // The library's enum message does not say which values are allowed. The values are read from the
+    // schema at the evaluation path, which matches the schema's own layout unless the path went
+    // through a $ref; then nothing is added.
+    private string AllowedValues(string keyword, string pointer)
+    {
+        if (keyword != "enum" || _root is not { } root || pointer.Contains("/$ref", StringComparison.Ordinal)
+            || !JsonPointerValue.TryResolve(root, pointer, out var values) || values.ValueKind != JsonValueKind.Array)
+        {
+            return "";
+        }
+
+        var shown = values.EnumerateArray().Take(MaxAllowedShown).Select(v => v.GetRawText());
+        var more = values.GetArrayLength() > MaxAllowedShown ? $" and {values.GetArrayLength() - MaxAllowedShown} more" : "";
+        return $" Allowed: {string.Join(", ", shown)}{more}.";
     }
 }

@@ -115,7 +115,7 @@ public static class SchemaCompiler
                     + "move the referenced schema under $defs in the same file.");
             }
 
-            var compiled = new CompiledSchema(schema, displayName, dialect, FastValidator.TryCreate(root));
+            var compiled = new CompiledSchema(schema, displayName, dialect, FastValidator.TryCreate(root), root.Clone());
             return new SchemaCompileResult(compiled, []);
         }
         catch (SchemaRejectedException ex)
