@@ -95,6 +95,9 @@ public sealed partial class ActionOutputTests : IDisposable
 
         run.ExitCode.ShouldBe(2);
         run.Error.ShouldContain("Input 'warnings-as-errors' is 'yes', which is not a boolean. Set it to true or false.");
+        run.Commands("error").ShouldHaveSingleItem().ShouldContain("not a boolean");
+        run.Summary.ShouldStartWith("## AnnotationGate: ERROR");
+        run.Outputs["verdict"].ShouldBe("error");
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public static class GitHubCommand
         catch (ActionInputException ex)
         {
             await error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            PublishInputError(environment, output, error, ex.Message);
             return ExitCodes.CouldNotRun;
         }
 
@@ -63,6 +64,29 @@ public static class GitHubCommand
         host.WriteLog(writer => ConsoleReport.WritePlain(result, writer));
         var published = await host.PublishAsync(result, cancellationToken).ConfigureAwait(false);
         return published ? RunCommand.ToExitCode(result.Verdict) : ExitCodes.CouldNotRun;
+    }
+
+    // Without valid inputs there is no gate to run, but the step still tells the workflow why: an
+    // error annotation, an ERROR summary and verdict=error, as the docs promise for exit code 2.
+    private static void PublishInputError(Func<string, string?> environment, TextWriter output, TextWriter error, string message)
+    {
+        output.WriteLine(WorkflowCommands.Annotation("error", new AnnotationProperties(Title: "AnnotationGate"), message));
+        try
+        {
+            if (environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
+            {
+                StepSummary.Append(summary, $"## AnnotationGate: ERROR\n\nThe gate did not run: {message}\n");
+            }
+
+            if (environment("GITHUB_OUTPUT") is { Length: > 0 } outputs)
+            {
+                OutputFile.Append(outputs, [new("verdict", "error")]);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: The job summary or step outputs could not be written: {ex.Message} Check GITHUB_STEP_SUMMARY and GITHUB_OUTPUT.");
+        }
     }
 
     private static async Task<GateResult?> ReadReportAsync(string path, TextWriter error)
