@@ -99,11 +99,11 @@ public sealed record ActionSettings
         return new ActionSettings
         {
             Workspace = workspace,
-            GatePath = gate is null ? null : Path.GetFullPath(gate, workspace),
-            SavedReportPath = savedReport is null ? null : Path.GetFullPath(savedReport, workspace),
+            GatePath = gate is null ? null : InsideWorkspace("gate", gate, workspace),
+            SavedReportPath = savedReport is null ? null : InsideWorkspace("report", savedReport, workspace),
             PullRequestNumber = inputs.PositiveInteger("pull-request"),
             WarningsAsErrors = inputs.Boolean("warnings-as-errors", defaultValue: false),
-            BaselinePath = inputs.Text("baseline") is { } baseline ? Path.GetFullPath(baseline, workspace) : null,
+            BaselinePath = inputs.Text("baseline") is { } baseline ? InsideWorkspace("baseline", baseline, workspace) : null,
             CacheDirectory = Path.GetFullPath(inputs.Text("cache-dir") ?? DefaultCacheDirectory, workspace),
             ReportJsonPath = Path.GetFullPath(inputs.Text("report-json") ?? DefaultReportJson, workspace),
             Comment = inputs.Boolean("comment", defaultValue: true),
@@ -121,6 +121,21 @@ public sealed record ActionSettings
 
     /// <summary>Returns a path relative to the workspace with forward slashes, or the full path when outside it.</summary>
     public string RelativeToWorkspace(string path) => WorkspacePaths.Relative(Workspace, path);
+
+    // The container sees only the workspace, and a finding's file and line, the comment's marker
+    // and the baseline all assume paths inside it.
+    private static string InsideWorkspace(string input, string value, string workspace)
+    {
+        var full = Path.GetFullPath(value, workspace);
+        var relative = Path.GetRelativePath(workspace, full);
+        if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            throw new ActionInputException(
+                $"Input '{input}' is '{value}', which is outside the workspace '{workspace}'. Give a path inside the repository, relative to its root.");
+        }
+
+        return full;
+    }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -86,6 +86,18 @@ public sealed partial class ActionOutputTests : IDisposable
         error.ToString().ShouldContain("Input 'gate' is missing.");
     }
 
+    [Theory]
+    [InlineData("../outside.gate.yml")]
+    [InlineData("/etc/passwd")]
+    public async Task Gate_outside_workspace_exits_two(string gate)
+    {
+        var run = await _workspace.RunAsync(gate);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain($"Input 'gate' is '{gate}', which is outside the workspace");
+        run.Outputs["verdict"].ShouldBe("error");
+    }
+
     [Fact]
     public async Task Invalid_boolean_input_exits_two()
     {
