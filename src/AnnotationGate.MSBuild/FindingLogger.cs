@@ -53,7 +53,9 @@ public sealed class FindingLogger
             details.Add("record " + finding.RecordId);
         }
 
-        if (!string.IsNullOrEmpty(finding.JsonPointer) && !message.Contains(finding.JsonPointer))
+        // A gate-file error (a column, no record) is already placed exactly; its pointer would repeat it.
+        var placedInGateFile = finding.Column is not null && string.IsNullOrEmpty(finding.RecordId);
+        if (!string.IsNullOrEmpty(finding.JsonPointer) && !placedInGateFile && !message.Contains(finding.JsonPointer))
         {
             details.Add("at " + finding.JsonPointer);
         }

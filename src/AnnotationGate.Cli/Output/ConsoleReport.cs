@@ -143,7 +143,9 @@ public static class ConsoleReport
             parts.Add("record " + finding.RecordId);
         }
 
-        if (!string.IsNullOrEmpty(finding.JsonPointer) && IsMissingFromMessage(finding, finding.JsonPointer))
+        // A gate-file error (a column, no record) is already placed exactly; its pointer would repeat it.
+        var placedInGateFile = finding.Column is not null && string.IsNullOrEmpty(finding.RecordId);
+        if (!string.IsNullOrEmpty(finding.JsonPointer) && !placedInGateFile && IsMissingFromMessage(finding, finding.JsonPointer))
         {
             parts.Add("at " + finding.JsonPointer);
         }
