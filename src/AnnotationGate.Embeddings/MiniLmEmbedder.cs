@@ -38,7 +38,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     }
 
     /// <summary>Model, package version, tokenizer settings, input limit and pooling.</summary>
-    public static string Id => $"{MiniLmFiles.ModelName}@24.9.52193;{BertTokenizer.Settings};max-{MaxTokens};mean;l2";
+    public static string Id => $"{MiniLmFiles.ModelName}@24.9.52193;{BertTokenizer.Settings};max-{MaxTokens};batch-{BatchSize};mean;l2";
 
     public string ModelId => Id;
 
@@ -201,8 +201,15 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         for (var row = 0; row < batch.Length; row++)
         {
             var tokens = encoded[batch[row]].Length;
-            vectors[batch[row]] = Pooling.MeanNormalized(
-                hidden.Slice(row * rowSize, tokens * Dimensions), AllOnes(tokens), Dimensions);
+            var vector = Pooling.MeanNormalized(hidden.Slice(row * rowSize, tokens * Dimensions), AllOnes(tokens), Dimensions);
+            if (!vector.All(float.IsFinite))
+            {
+                throw new InvalidDataException(
+                    $"The embedding model in '{Files.Directory}' returned a vector that is not a number. "
+                    + "Delete that folder so that the model is written again, then run again.");
+            }
+
+            vectors[batch[row]] = vector;
         }
     }
 

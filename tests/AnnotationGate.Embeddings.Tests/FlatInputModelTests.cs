@@ -19,6 +19,34 @@ public sealed class FlatInputModelTests(EmbedderFixture fixture)
     }
 
     [Fact]
+    public void Written_model_has_expected_hash()
+    {
+        fixture.Embedder.Files.FlatInputModelIsIntact().ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Damaged_copy_that_loads_is_replaced()
+    {
+        var cache = Directory.CreateTempSubdirectory("ag-flat-hash-").FullName;
+        try
+        {
+            var files = MiniLmFiles.Ensure(cache);
+            using (var stream = new FileStream(files.FlatInputModelPath, FileMode.Open))
+            {
+                stream.Position = 50_000_000;
+                stream.Write(Enumerable.Range(0, 16384).Select(i => (byte)i).ToArray());
+            }
+
+            files.FlatInputModelIsIntact().ShouldBeFalse();
+            MiniLmFiles.Ensure(cache).FlatInputModelIsIntact().ShouldBeTrue();
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Rewrite_rejects_model_without_named_input()
     {
         var model = File.ReadAllBytes(fixture.Embedder.Files.EnsureOriginalModel());

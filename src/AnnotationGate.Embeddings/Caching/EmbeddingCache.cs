@@ -111,7 +111,12 @@ public sealed class EmbeddingCache
                 continue;
             }
 
-            into[key] = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(offset + 16, 4 * Dimensions)).ToArray();
+            var vector = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(offset + 16, 4 * Dimensions)).ToArray();
+            if (vector.All(float.IsFinite))
+            {
+                // A vector with NaN or infinity came from a damaged model or segment: it is computed again.
+                into[key] = vector;
+            }
         }
     }
 
