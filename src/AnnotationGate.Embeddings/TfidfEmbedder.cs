@@ -106,9 +106,10 @@ public sealed class TfidfEmbedder : ITextEmbedder
     }
 
     /// <summary>
-    /// Turns every Unicode whitespace into a space and puts spaces around each CJK ideograph, because
-    /// ML.NET's word tokenizer splits on spaces only: "open settings\nclick reset" would otherwise
-    /// hold the word "settings\nclick", and a Chinese sentence would be one word.
+    /// Turns every Unicode whitespace into a space and puts spaces around each CJK ideograph and each
+    /// character of kana, Thai, Lao, Khmer and Myanmar, because ML.NET's word tokenizer splits on
+    /// spaces only: "open settings\nclick reset" would otherwise hold the word "settings\nclick",
+    /// and a Chinese or Thai sentence would be one word.
     /// </summary>
     internal static string SeparateWords(string text)
     {
@@ -119,7 +120,7 @@ public sealed class TfidfEmbedder : ITextEmbedder
             {
                 builder.Append(' ');
             }
-            else if (BertTokenizer.IsCjkIdeograph(rune))
+            else if (BertTokenizer.IsCjkIdeograph(rune) || IsUnspacedScript(rune))
             {
                 builder.Append(' ').Append(rune.ToString()).Append(' ');
             }
@@ -131,6 +132,11 @@ public sealed class TfidfEmbedder : ITextEmbedder
 
         return builder.ToString();
     }
+
+    // Scripts written without spaces between words: kana, Thai, Lao, Khmer and Myanmar. Each
+    // character counts as a word, which is crude but lets near-identical sentences share weight.
+    private static bool IsUnspacedScript(Rune rune) => rune.Value is
+        (>= 0x3040 and <= 0x30FF) or (>= 0x0E00 and <= 0x0EFF) or (>= 0x1780 and <= 0x17FF) or (>= 0x1000 and <= 0x109F);
 
     private float[][] ReadVectors(IDataView view, int count, IProgress<int>? progress, CancellationToken cancellationToken)
     {

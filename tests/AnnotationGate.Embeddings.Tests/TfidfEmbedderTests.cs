@@ -51,6 +51,16 @@ public sealed class TfidfSmallSetTests
         Pooling.Cosine(vectors[0], vectors[1]).ShouldBe(1.0, 1e-6);
     }
 
+    [Theory]
+    [InlineData("ありがとうございます", "ありがとうございました")]
+    [InlineData("ฉันต้องการคืนเงิน", "ฉันต้องการคืนเงินค่ะ")]
+    public void Unspaced_scripts_share_characters(string a, string b)
+    {
+        var vectors = new TfidfEmbedder().Embed([a, b, "refund"], null, CancellationToken.None);
+
+        Pooling.Cosine(vectors[0], vectors[1]).ShouldBeGreaterThan(0.5);
+    }
+
     [Fact]
     public void Chinese_sentences_share_ideographs()
     {
