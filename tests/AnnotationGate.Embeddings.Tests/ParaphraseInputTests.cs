@@ -43,6 +43,7 @@ public sealed class ParaphraseInputTests : IDisposable
     [InlineData("""{"text": "   "}""")]
     [InlineData("""{"text": ""}""")]
     [InlineData("""{"text": "\n\t"}""")]
+    [InlineData("""{"text": "\u200B \u200D"}""")]
     public void Read_rejects_blank_text(string line)
     {
         var input = Write("""{"text": "Fine."}""", line);

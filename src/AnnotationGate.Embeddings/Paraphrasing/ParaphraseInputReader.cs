@@ -89,7 +89,9 @@ public static partial class ParaphraseInputReader
                 ?? throw new InvalidDataException(
                     $"{Position(path, lineNumber)}: the record has no text at '{textPath}'. "
                     + "Add the field, or pass the field path that holds the input text.");
-            if (string.IsNullOrWhiteSpace(text))
+            // Format characters such as the zero-width space are removed by the tokenizer, so a text of
+            // only those and whitespace reaches the model empty.
+            if (text.All(c => char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format))
             {
                 throw new InvalidDataException(
                     $"{Position(path, lineNumber)}: the text at '{textPath}' is empty or only whitespace, "
