@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Peak memory of the paraphrase-consistency check as its dataset grows: N records in groups of 4,
-# listed group by group ("sorted") or shuffled, compared with compare: exact (no model, so the figure
-# is the check's own state) or compare: embedding (all-MiniLM-L6-v2; keep N small, ~50 texts per
-# CPU-second). Timed with /usr/bin/time for wall time and peak resident memory.
+# Peak memory of the paraphrase-consistency check as its dataset grows. It writes N records in groups
+# of 4, listed group by group ("sorted") or shuffled. compare: exact needs no model, so the figure is
+# the check's own state. compare: embedding runs all-MiniLM-L6-v2 at about 50 texts per CPU-second,
+# so keep N small. Timed with /usr/bin/time for wall time and peak resident memory.
 # Usage: bench/paraphrase-memory.sh [RECORDS] [sorted|shuffled] [exact|embedding] [CLI folder]
 # The optional CLI folder runs an already published CLI (to compare two versions).
 set -euo pipefail

@@ -10,8 +10,8 @@ namespace AnnotationGate.Embeddings;
 /// <summary>
 /// Sentence embeddings from all-MiniLM-L6-v2 run through an ML.NET pipeline
 /// (<c>Transforms.ApplyOnnxModel</c>). Texts are sorted by length and grouped into batches of up to
-/// <see cref="BatchSize"/>, each padded to its longest text only; each batch travels through the
-/// pipeline as one row, which the model rewritten by <see cref="FlatInputModel"/> reshapes back to
+/// <see cref="BatchSize"/>, each padded to its longest text only. Each batch travels through the
+/// pipeline as one row, and the model rewritten by <see cref="FlatInputModel"/> reshapes it back to
 /// <c>[batch, sequence]</c>. Texts longer than <see cref="MaxTokens"/> word pieces are cut and counted.
 /// Vectors are mean-pooled over the attention mask and L2-normalized.
 /// </summary>
@@ -54,7 +54,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     /// there first when absent. The ML.NET pipeline (and the ONNX Runtime native library) loads on the
     /// first call to <see cref="Embed"/>, with ONNX Runtime telemetry turned off before.
     /// </summary>
-    /// <exception cref="IOException">The cache folder cannot be created or written; the message says what to do.</exception>
+    /// <exception cref="IOException">The cache folder cannot be created or written. The message names the folder and the fix.</exception>
     public static MiniLmEmbedder Create(string cacheDirectory)
     {
         MiniLmFiles files;
@@ -124,8 +124,8 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         }
     }
 
-    // A damaged copy of the rewritten model (edited or cut off on disk) fails to load: it is written
-    // again from the model once, and a second failure names the folder to delete.
+    // Loads the pipeline. A copy of the rewritten model that fails to load is written again from the
+    // package's model once, and a second failure names the folder to delete.
     private OnnxTransformer BuildPipeline()
     {
         NativeEnvironment.DisableOnnxRuntimeTelemetry();

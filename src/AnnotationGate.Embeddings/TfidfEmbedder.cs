@@ -107,9 +107,9 @@ public sealed class TfidfEmbedder : ITextEmbedder
 
     /// <summary>
     /// Turns every Unicode whitespace into a space and puts spaces around each CJK ideograph and each
-    /// character of kana, Thai, Lao, Khmer and Myanmar, because ML.NET's word tokenizer splits on
-    /// spaces only: "open settings\nclick reset" would otherwise hold the word "settings\nclick",
-    /// and a Chinese or Thai sentence would be one word.
+    /// character of kana, Thai, Lao, Khmer and Myanmar. ML.NET's word tokenizer splits on spaces only,
+    /// so "open settings\nclick reset" would otherwise contain the word "settings\nclick", and a
+    /// Chinese or Thai sentence would be one word.
     /// </summary>
     internal static string SeparateWords(string text)
     {

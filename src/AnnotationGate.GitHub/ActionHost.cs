@@ -149,8 +149,8 @@ public sealed class ActionHost
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
         {
-            // A reply that is not the JSON GitHub sends (a proxy's error page, a maintenance page)
-            // fails inside Octokit's deserializer; the comment is lost, the verdict is not.
+            // A reply that is not GitHub's JSON (a proxy's error page, a maintenance page) fails inside
+            // Octokit's deserializer. Only the comment is lost, not the verdict.
             return Failed($"the reply from {Describe(_settings.ApiUrl)} could not be read ({ex.GetType().Name}: {Describe(ex.Message)})",
                 "Check GITHUB_API_URL, then run the job again; the verdict does not depend on the comment.");
         }

@@ -122,19 +122,19 @@ public sealed record ActionSettings
     /// <summary>Returns a path relative to the workspace with forward slashes, or the full path when outside it.</summary>
     public string RelativeToWorkspace(string path) => WorkspacePaths.Relative(Workspace, path);
 
-    // The container sees only the workspace, and a finding's file and line, the comment's marker
-    // and the baseline all assume paths inside it.
+    // Returns the full path of an input that must lie inside the workspace. Only the workspace is
+    // mounted in the container, and annotations, the comment's marker and the baseline use paths
+    // relative to it.
     private static string InsideWorkspace(string input, string value, string workspace)
     {
-        var full = Path.GetFullPath(value, workspace);
-        var relative = Path.GetRelativePath(workspace, full);
-        if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        if (!WorkspacePaths.IsInside(workspace, value))
         {
             throw new ActionInputException(
-                $"Input '{input}' is '{value}', which is outside the workspace '{workspace}'. Give a path inside the repository, relative to its root.");
+                $"Input '{input}' is '{value}', which is outside the workspace '{workspace}'. "
+                + "Give a path inside the repository, relative to its root.");
         }
 
-        return full;
+        return Path.GetFullPath(value, workspace);
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -6,8 +6,8 @@ namespace AnnotationGate.GitHub;
 
 /// <summary>
 /// Turns findings into workflow annotations within GitHub's limits. GitHub shows at most 10 error,
-/// 10 warning and 10 notice annotations per step (and 50 per job), so the writer prints the worst
-/// findings up to those limits and one notice that counts the rest and names the JSON report.
+/// 10 warning and 10 notice annotations per step, and 50 per job. The writer therefore prints the
+/// worst findings up to those limits, then one notice that counts the rest and names the JSON report.
 /// </summary>
 public static class AnnotationWriter
 {

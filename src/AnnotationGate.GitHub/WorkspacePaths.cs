@@ -44,10 +44,15 @@ public static class WorkspacePaths
     public static string Relative(string workspace, string path)
     {
         var full = Path.GetFullPath(path, workspace);
-        var relative = Path.GetRelativePath(workspace, full);
-        var outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            || Path.IsPathRooted(relative);
-        return (outside ? full : relative).Replace('\\', '/');
+        return (IsInside(workspace, full) ? Path.GetRelativePath(workspace, full) : full).Replace('\\', '/');
+    }
+
+    /// <summary>Tells whether <paramref name="path"/>, relative to the workspace or absolute, lies inside it.</summary>
+    public static bool IsInside(string workspace, string path)
+    {
+        var relative = Path.GetRelativePath(workspace, Path.GetFullPath(path, workspace));
+        return relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            && !Path.IsPathRooted(relative);
     }
 
     private static string Locate(string file, string repositoryRoot, string gateFolder)

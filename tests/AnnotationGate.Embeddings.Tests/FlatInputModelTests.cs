@@ -116,7 +116,7 @@ public sealed class FlatInputModelTests(EmbedderFixture fixture)
     }
 
     [Fact]
-    public void Cache_path_that_is_a_file_says_what_to_do()
+    public void Cache_path_naming_file_fails()
     {
         var file = Path.GetTempFileName();
         try

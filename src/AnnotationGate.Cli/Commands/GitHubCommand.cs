@@ -66,8 +66,8 @@ public static class GitHubCommand
         return published ? RunCommand.ToExitCode(result.Verdict) : ExitCodes.CouldNotRun;
     }
 
-    // Without valid inputs there is no gate to run, but the step still tells the workflow why: an
-    // error annotation, an ERROR summary and verdict=error, as the docs promise for exit code 2.
+    // Writes an error annotation, an ERROR summary and verdict=error when the inputs are invalid, so
+    // the workflow sees why no gate ran. The docs promise verdict=error with exit code 2.
     private static void PublishInputError(Func<string, string?> environment, TextWriter output, TextWriter error, string message)
     {
         output.WriteLine(WorkflowCommands.Annotation("error", new AnnotationProperties(Title: "AnnotationGate"), message));

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace AnnotationGate.Embeddings.Onnx;
@@ -12,8 +11,8 @@ namespace AnnotationGate.Embeddings.Onnx;
 /// restores the original tensor. Every other node, weight and output is copied byte for byte.
 /// </summary>
 /// <remarks>
-/// The rewrite works on the protobuf wire format directly (ModelProto field 7 is the graph; in
-/// GraphProto, field 1 holds nodes and field 11 holds inputs), so no ONNX library is needed.
+/// The rewrite works on the protobuf wire format directly, so no ONNX library is needed. ModelProto
+/// field 7 is the graph. In GraphProto, field 1 contains the nodes and field 11 the inputs.
 /// </remarks>
 public static class FlatInputModel
 {
@@ -31,29 +30,6 @@ public static class FlatInputModel
 
     /// <summary>Name of the flat input that replaces <paramref name="input"/>.</summary>
     public static string FlatName(string input) => $"flat_{input}";
-
-    /// <summary>
-    /// Writes the rewritten copy of <paramref name="model"/> to <paramref name="targetPath"/>, replacing
-    /// any file there. Concurrent writers each write a private file and rename it into place.
-    /// </summary>
-    public static void Write(ReadOnlySpan<byte> model, string targetPath, IReadOnlyList<string> inputs)
-    {
-        var rewritten = Rewrite(model, inputs);
-        var partial = $"{targetPath}.{Environment.ProcessId}.{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}.partial";
-        try
-        {
-            File.WriteAllBytes(partial, rewritten);
-            File.Move(partial, targetPath, overwrite: true);
-        }
-        catch (IOException) when (File.Exists(targetPath))
-        {
-            // Another run wrote the same file first and keeps it open (Windows), so its copy is used.
-        }
-        finally
-        {
-            File.Delete(partial);
-        }
-    }
 
     /// <summary>Returns the rewritten model for a serialized ModelProto.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a model with a graph that has every named input.</exception>

@@ -8,10 +8,10 @@ using AnnotationGate.Core.Findings;
 namespace AnnotationGate.Core.Checks.Paraphrase;
 
 /// <summary>
-/// Reads the check's dataset: a first pass counts the records of each paraphrase group, so that a
-/// group can be judged as soon as its last record has passed; a second pass yields each record's
-/// location and compared value. Records without a group are skipped; records without a usable output
-/// are reported and yielded without a member, so that their group still completes.
+/// Reader of the check's dataset in two passes. The first counts the records of each paraphrase
+/// group, so that a group can be judged as soon as its last record has passed. The second yields each
+/// record's location and compared value. Records without a group are skipped. Records without a
+/// usable output are reported and yielded without a member, so that their group still completes.
 /// </summary>
 internal sealed class GroupCollector(
     ParaphraseCheckConfig config, FieldPath output, FieldPath group, FieldPath? variant, FieldPath[] fields)

@@ -1,13 +1,12 @@
 namespace AnnotationGate.Core.Checks.Paraphrase;
 
 /// <summary>
-/// Judges paraphrase groups while the dataset streams past. Knowing each group's record count from a
-/// first pass, it judges a group once its last record has arrived (and, when comparing by embedding,
-/// once its members have vectors), then keeps the verdict of an inconsistent group and only counts a
-/// consistent one. Texts are embedded in chunks of
-/// <c>chunkSize</c> and give way to their vectors, so memory holds the open groups' vectors and at
-/// most one chunk of texts: when a file lists each group's records together, that stays small however
-/// long the file is.
+/// Judge of paraphrase groups while the dataset streams past. With each group's record count from a
+/// first pass, it judges a group once its last record has arrived and, when comparing by embedding,
+/// its members have vectors. It keeps the verdict of an inconsistent group and only counts a
+/// consistent one. Texts are embedded in chunks of <c>chunkSize</c> and give way to their vectors.
+/// Memory therefore contains the open groups' vectors and at most one chunk of texts, which stays
+/// small when a file lists each group's records together.
 /// </summary>
 internal sealed class GroupStream(Dictionary<string, int> remaining, PairSimilarity similarity, double threshold, int chunkSize)
 {

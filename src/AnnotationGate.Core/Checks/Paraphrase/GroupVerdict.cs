@@ -1,10 +1,10 @@
 namespace AnnotationGate.Core.Checks.Paraphrase;
 
 /// <summary>
-/// Result for one group of two or more records: its size, the lowest pairwise similarity, the record
-/// the others are compared with (the one with the highest mean similarity to the rest), and the
-/// outliers (records whose similarity to it is below the threshold, with that similarity). It keeps
-/// no other member, so a judged group costs little memory.
+/// Result for one group of two or more records. It records the group's size, the lowest pairwise
+/// similarity, the centre (the record with the highest mean similarity to the rest) and the outliers
+/// (records whose similarity to the centre is below the threshold). It keeps no other member, so a
+/// judged group costs little memory.
 /// </summary>
 internal sealed record GroupVerdict(
     string Group,
@@ -58,8 +58,8 @@ internal sealed record GroupVerdict(
         return new GroupVerdict(group, count, min, members[center], ordered);
     }
 
-    // The member with the highest summed similarity to the others; a tie goes to the first name in
-    // ordinal order, not the first in the file.
+    // Returns the member with the highest summed similarity to the others. A tie goes to the first
+    // name in ordinal order, so the order of records in the file does not matter.
     private static int CenterOf(double[,] matrix, IReadOnlyList<GroupMember> members)
     {
         var best = 0;

@@ -173,9 +173,9 @@ public sealed class CompiledSchema
         }
     }
 
-    // The library's enum message does not say which values are allowed. The values are read from the
-    // schema at the evaluation path, which matches the schema's own layout unless the path went
-    // through a $ref; then nothing is added.
+    // Returns the allowed values of a failed enum, which the library's message leaves out. They are
+    // read from the schema at the evaluation path. A path through a $ref does not match the schema's
+    // layout, so then nothing is added.
     private string AllowedValues(string keyword, string pointer)
     {
         if (keyword != "enum" || _root is not { } root || pointer.Contains("/$ref", StringComparison.Ordinal)
@@ -184,8 +184,8 @@ public sealed class CompiledSchema
             return "";
         }
 
-        var shown = values.EnumerateArray().Take(MaxAllowedShown).Select(v => v.GetRawText());
+        var listed = values.EnumerateArray().Take(MaxAllowedShown).Select(v => v.GetRawText());
         var more = values.GetArrayLength() > MaxAllowedShown ? $" and {values.GetArrayLength() - MaxAllowedShown} more" : "";
-        return $" Allowed: {string.Join(", ", shown)}{more}.";
+        return $" Allowed: {string.Join(", ", listed)}{more}.";
     }
 }

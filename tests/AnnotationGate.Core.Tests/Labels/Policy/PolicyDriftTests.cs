@@ -6,14 +6,23 @@ using AnnotationGate.Core.Results;
 
 namespace AnnotationGate.Core.Tests.Labels.Policy;
 
-// Rule 9 only compares LLM labels with golden sets of the same labelling task.
+// AG3009 (label drift) compares LLM labels only with golden sets of the same labelling task.
 public sealed class PolicyDriftTests : IDisposable
 {
     private readonly PolicyGate _gate = new();
 
     public void Dispose() => _gate.Dispose();
 
-    private static string ClassOf(int i, int a, int b) => i < a ? "a" : i < a + b ? "b" : "c";
+    // Labels the first `first` items with classes[0], the next `second` with classes[1], the rest with classes[2].
+    private static string ClassOf(int i, int first, int second, string classes = "abc")
+    {
+        if (i < first)
+        {
+            return classes[0].ToString();
+        }
+
+        return i < first + second ? classes[1].ToString() : classes[2].ToString();
+    }
 
     private void WriteIntentGolden(string file) =>
         _gate.Jsonl(file, 210, i => $$"""{"id":"g{{i}}","intent":"{{ClassOf(i, 70, 70)}}"}""");
@@ -93,8 +102,8 @@ public sealed class PolicyDriftTests : IDisposable
     [Fact]
     public void Named_reference_overrides_overlap_rule()
     {
-        _gate.Jsonl("g.jsonl", 40, i => $$"""{"id":"g{{i}}","intent":"{{(i < 20 ? "a" : i < 30 ? "x" : "y")}}"}""");
-        _gate.Jsonl("t.jsonl", 40, i => $$"""{"id":"t{{i}}","intent":"{{(i < 20 ? "a" : i < 30 ? "b" : "c")}}"}""");
+        _gate.Jsonl("g.jsonl", 40, i => $$"""{"id":"g{{i}}","intent":"{{ClassOf(i, 20, 10, "axy")}}"}""");
+        _gate.Jsonl("t.jsonl", 40, i => $$"""{"id":"t{{i}}","intent":"{{ClassOf(i, 20, 10)}}"}""");
 
         var result = _gate.Run("""
             datasets:
